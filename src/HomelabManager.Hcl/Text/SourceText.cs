@@ -1,0 +1,90 @@
+namespace HomelabManager.Hcl.Text;
+
+/// <summary>A named source text with a table of line starts, for turning offsets into lines and columns.</summary>
+public sealed class SourceText
+{
+    private int[]? _lineStarts;
+
+    /// <summary>Creates a source text.</summary>
+    /// <param name="path">The path shown in diagnostics.</param>
+    /// <param name="text">The whole text.</param>
+    public SourceText(string path, string text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    /// <summary>The path shown in diagnostics.</summary>
+    public string Path { get; }
+
+    /// <summary>The whole text.</summary>
+    public string Text { get; }
+
+    /// <summary>Reads a file as UTF-8 (invalid bytes become U+FFFD).</summary>
+    public static SourceText FromFile(string path) => new(path, File.ReadAllText(path));
+
+    /// <summary>Number of lines (a text always has at least one).</summary>
+    public int LineCount => LineStarts.Length;
+
+    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+
+    /// <summary>The position of a UTF-16 offset (clamped to the text).</summary>
+    public SourcePosition PositionAt(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var starts = LineStarts;
+        var index = Array.BinarySearch(starts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        var column = 1;
+        for (var i = starts[line]; i < offset; i++)
+        {
+            if (!char.IsLowSurrogate(Text[i]))
+            {
+                column++;
+            }
+        }
+
+        return new SourcePosition(line + 1, column, offset);
+    }
+
+    /// <summary>The range between two UTF-16 offsets.</summary>
+    public SourceRange RangeOf(int start, int end) => new(PositionAt(start), PositionAt(end));
+
+    /// <summary>The text of a 1-based line, without its line break.</summary>
+    public string LineText(int line)
+    {
+        var starts = LineStarts;
+        if (line < 1 || line > starts.Length)
+        {
+            return string.Empty;
+        }
+
+        var start = starts[line - 1];
+        var end = line < starts.Length ? starts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return Text[start..end];
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+            else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+}
