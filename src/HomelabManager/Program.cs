@@ -1,1 +1,9 @@
-return 0;
+using HomelabManager.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await HomelabCli.RunAsync(args, CliHost.FromProcess(), cancellation.Token);

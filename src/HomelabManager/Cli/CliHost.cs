@@ -1,0 +1,21 @@
+namespace HomelabManager.Cli;
+
+/// <summary>
+/// Everything the program takes from its process: output writers, environment and working folder.
+/// Tests pass their own; this is the whole test seam of the CLI.
+/// </summary>
+public sealed record CliHost(
+    TextWriter Out,
+    TextWriter Error,
+    Func<string, string?> GetEnvironmentVariable,
+    string CurrentDirectory,
+    bool OutIsTerminal)
+{
+    /// <summary>The real process: console writers, process environment, current folder.</summary>
+    public static CliHost FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        Environment.GetEnvironmentVariable,
+        Environment.CurrentDirectory,
+        !Console.IsOutputRedirected);
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace HomelabManager.Cli;
+
+/// <summary>The command tree and its entry point.</summary>
+public static class HomelabCli
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var root = CreateRootCommand(host);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await host.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await host.Error.WriteLineAsync("Run 'homelab-manager --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Builds the root command with every verb.</summary>
+    public static RootCommand CreateRootCommand(CliHost host)
+    {
+        var options = new GlobalOptions();
+        var context = new CliContext(host, options);
+        var root = new RootCommand(
+            "homelab-manager: run a homelab on Nomad, Consul and Vault from a folder of small service definitions.");
+        options.AddTo(root);
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction(host);
+        }
+
+        return root;
+    }
+}
