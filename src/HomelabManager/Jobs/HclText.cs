@@ -56,6 +56,29 @@ internal static partial class HclText
         return text.Append('"').ToString();
     }
 
+    /// <summary>
+    /// Multi-line text as a heredoc (<c>&lt;&lt;EOT … EOT</c>) when it can be one: it ends with a newline,
+    /// has no control characters other than newline and tab, and no line equals the marker. Otherwise
+    /// a quoted string. Heredocs are templates too, so <c>${</c> and <c>%{</c> are still escaped.
+    /// </summary>
+    public static string QuoteOrHeredoc(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        const string marker = "EOT";
+        var representable = value.EndsWith('\n')
+            && value.All(c => c is '\n' or '\t' || !char.IsControl(c))
+            && !value.Split('\n').Any(line => line.Trim() == marker);
+        if (!representable)
+        {
+            return Quote(value);
+        }
+
+        var body = value
+            .Replace("${", "$${", StringComparison.Ordinal)
+            .Replace("%{", "%%{", StringComparison.Ordinal);
+        return $"<<{marker}\n{body}{marker}";
+    }
+
     /// <summary>A list of quoted strings: <c>["a", "b"]</c>.</summary>
     public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Quote)) + "]";
 

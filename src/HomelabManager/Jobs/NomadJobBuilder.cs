@@ -38,6 +38,18 @@ internal sealed class NomadJobBuilder
             throw new InvalidOperationException($"service '{service.Name}': port label '{duplicateLabel.Key}' is used twice");
         }
 
+        var duplicateHostPort = ports
+            .Where(p => p.Port.External is not null)
+            .GroupBy(p => p.Port.External)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicateHostPort is not null)
+        {
+            // Nomad rejects two reserved ports with the same value (port collision); the docker driver
+            // already publishes both TCP and UDP for one port label.
+            throw new InvalidOperationException(
+                $"service '{service.Name}': host port {duplicateHostPort.Key} is reserved twice; one port serves both tcp and udp");
+        }
+
         var checkedPort = ports.FirstOrDefault(p => p.Port.Protocol == PortProtocol.Tcp).Label;
         var servicePortLabel = checkedPort ?? ports.Select(p => p.Label).FirstOrDefault();
 

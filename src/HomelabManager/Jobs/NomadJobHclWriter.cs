@@ -168,7 +168,7 @@ internal static class NomadJobHclWriter
         foreach (var template in task.Templates ?? [])
         {
             block.Block("template")
-                .Attribute("data", HclText.Quote(template.EmbeddedTmpl))
+                .Attribute("data", HclText.QuoteOrHeredoc(template.EmbeddedTmpl))
                 .Attribute("destination", HclText.Quote(template.DestPath))
                 .Attribute("change_mode", Str(template.ChangeMode))
                 .Attribute("change_signal", Str(template.ChangeSignal))
