@@ -1,0 +1,27 @@
+namespace HomelabManager.Jobs;
+
+/// <summary>Job Meta keys through which the tool recognises and tracks its own jobs.</summary>
+internal static class JobMetaKeys
+{
+    /// <summary>Always <see cref="ManagedByValue"/>; jobs without it are never touched.</summary>
+    public const string ManagedBy = "managed-by";
+
+    /// <summary>Value of <see cref="ManagedBy"/>.</summary>
+    public const string ManagedByValue = "homelab-manager";
+
+    /// <summary>Version of the tool that generated the job.</summary>
+    public const string Version = "homelab-manager-version";
+
+    /// <summary>SHA-256 of the normalised service definition (<see cref="DefinitionFingerprint"/>).</summary>
+    public const string DefinitionHash = "homelab-manager-hash";
+
+    /// <summary>
+    /// SHA-256 of the generated job itself (without this key): changes too when options, contributions or the
+    /// tool's output change while the definition does not.
+    /// </summary>
+    public const string JobHash = "homelab-manager-job-hash";
+
+    /// <summary>True for keys contributions must not set.</summary>
+    public static bool IsReserved(string key) =>
+        key == ManagedBy || key.StartsWith(ManagedByValue + "-", StringComparison.Ordinal);
+}
