@@ -64,8 +64,8 @@ public static class HomelabConfigurationLoader
         }
 
         var source = new SourceText(file, text);
-        var configuration = Read(source, variables, diagnostics);
-        return new ConfigurationLoadResult(configuration, [.. diagnostics], variables, source);
+        var (configuration, yamlDiagnostics) = Read(source, variables);
+        return new ConfigurationLoadResult(configuration, [.. diagnostics, .. yamlDiagnostics], variables, source);
     }
 
     /// <summary>Parses homelab.yaml text already in memory, resolving placeholders against <paramref name="variables"/>.</summary>
@@ -73,9 +73,8 @@ public static class HomelabConfigurationLoader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(variables);
-        var diagnostics = new DiagnosticBag();
-        var configuration = Read(source, variables, diagnostics);
-        return new ConfigurationLoadResult(configuration, [.. diagnostics], variables, source);
+        var (configuration, diagnostics) = Read(source, variables);
+        return new ConfigurationLoadResult(configuration, diagnostics, variables, source);
     }
 
     private static string? ReadText(string file, DiagnosticBag diagnostics)
@@ -105,11 +104,18 @@ public static class HomelabConfigurationLoader
         }
     }
 
-    private static HomelabConfiguration? Read(SourceText source, IVariableSource variables, DiagnosticBag diagnostics)
+    /// <summary>Reads the model; diagnostics come back in file order.</summary>
+    private static (HomelabConfiguration? Configuration, Diagnostic[] Diagnostics) Read(SourceText source, IVariableSource variables)
     {
-        var before = diagnostics.Count;
+        var diagnostics = new DiagnosticBag();
+        var configuration = ReadModel(source, variables, diagnostics);
+        return (configuration, [.. diagnostics.OrderBy(d => d.Range.Start.Offset)]);
+    }
+
+    private static HomelabConfiguration? ReadModel(SourceText source, IVariableSource variables, DiagnosticBag diagnostics)
+    {
         var root = YamlTreeReader.Read(source, diagnostics);
-        if (root is null && diagnostics.Skip(before).Any(d => d.IsError))
+        if (root is null && diagnostics.HasErrors)
         {
             return null;
         }

@@ -55,10 +55,16 @@ internal static class YamlTreeReader
         var parser = new Parser(new StringReader(source.Text));
         var depth = 0;
         var documents = 0;
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (parser.MoveNext())
             {
+                if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+                {
+                    anchors.Add(anchored.Anchor.Value);
+                }
+
                 switch (parser.Current)
                 {
                     case MappingStart or SequenceStart:
@@ -73,6 +79,10 @@ internal static class YamlTreeReader
                     case MappingEnd or SequenceEnd:
                         depth--;
                         break;
+                    case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                        diagnostics.Add(ConfigurationDiagnostics.YamlSyntax(source.Path, RangeOf(source, alias.Start, alias.End),
+                            $"The alias \"*{alias.Value.Value}\" refers to no anchor; quote values that start with '*' (e.g. \"*.example.com\")."));
+                        return false;
                     case DocumentStart start when ++documents > 1:
                         diagnostics.Add(ConfigurationDiagnostics.MultipleDocuments(source.Path, RangeOf(source, start.Start, start.End)));
                         return false;
