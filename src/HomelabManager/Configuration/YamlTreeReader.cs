@@ -16,7 +16,7 @@ internal static class YamlTreeReader
     public const int MaxDepth = 64;
 
     /// <summary>Most values one document may expand to, counting every alias use.</summary>
-    public const int MaxValues = 20_000;
+    public const int MaxValues = 100_000;
 
     /// <summary>Reads the first document; null when there is none or it cannot be read (diagnostics say why).</summary>
     public static ConfigValue? Read(SourceText source, DiagnosticBag diagnostics)
