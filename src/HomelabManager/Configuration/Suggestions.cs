@@ -1,0 +1,70 @@
+namespace HomelabManager.Configuration;
+
+/// <summary>"Did you mean …?" suggestions: the closest known name to a misspelt one, by edit distance.</summary>
+public static class Suggestions
+{
+    /// <summary>
+    /// The candidate closest to <paramref name="input"/> (case-insensitive, transpositions count as one edit),
+    /// or null when none is close enough to be a plausible typo.
+    /// </summary>
+    public static string? ClosestMatch(string input, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var limit = Math.Clamp(input.Length / 3, 1, 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance <= limit && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The sentence to append to a diagnostic: <c>Did you mean "x"?</c>, or an empty string.</summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates)
+    {
+        var match = ClosestMatch(input, candidates);
+        return match is null ? string.Empty : $"Did you mean \"{match}\"?";
+    }
+
+    /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var previousPrevious = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previousPrevious[j - 2] + 1);
+                }
+
+                current[j] = value;
+            }
+
+            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,215 @@
+using HomelabManager.Hcl.Diagnostics;
+using HomelabManager.Hcl.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace HomelabManager.Configuration;
+
+/// <summary>
+/// Reads YAML text into a positioned <see cref="ConfigValue"/> tree with YamlDotNet's representation model
+/// (no reflection). Never throws on bad input: syntax errors, excessive nesting and alias bombs become diagnostics.
+/// </summary>
+internal static class YamlTreeReader
+{
+    /// <summary>Deepest nesting accepted (the representation model recurses, so this guards the stack).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Most values one document may expand to, counting every alias use.</summary>
+    public const int MaxValues = 100_000;
+
+    /// <summary>Reads the first document; null when there is none or it cannot be read (diagnostics say why).</summary>
+    public static ConfigValue? Read(SourceText source, DiagnosticBag diagnostics)
+    {
+        if (!CheckStructure(source, diagnostics))
+        {
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(source.Text));
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(FromException(source, ex));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+
+        var converter = new Converter(source, diagnostics);
+        return converter.Convert(stream.Documents[0].RootNode, string.Empty, null, 0);
+    }
+
+    /// <summary>
+    /// First pass over the parser's events (iterative, so any depth is safe): rejects too-deep nesting and extra documents,
+    /// and turns syntax errors into diagnostics before the recursive representation model sees the text.
+    /// </summary>
+    private static bool CheckStructure(SourceText source, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(source.Text));
+        var depth = 0;
+        var documents = 0;
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+                {
+                    anchors.Add(anchored.Anchor.Value);
+                }
+
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        if (++depth > MaxDepth)
+                        {
+                            diagnostics.Add(ConfigurationDiagnostics.TooComplex(source.Path, RangeOf(source, parser.Current!.Start, parser.Current.End),
+                                $"Values are nested more than {MaxDepth} levels deep."));
+                            return false;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                    case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                        diagnostics.Add(ConfigurationDiagnostics.YamlSyntax(source.Path, RangeOf(source, alias.Start, alias.End),
+                            $"The alias \"*{alias.Value.Value}\" refers to no anchor; quote values that start with '*' (e.g. \"*.example.com\")."));
+                        return false;
+                    case DocumentStart start when ++documents > 1:
+                        diagnostics.Add(ConfigurationDiagnostics.MultipleDocuments(source.Path, RangeOf(source, start.Start, start.End)));
+                        return false;
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(FromException(source, ex));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static Diagnostic FromException(SourceText source, YamlException ex)
+    {
+        var range = RangeOf(source, ex.Start, ex.End);
+        const string duplicatePrefix = "Duplicate key ";
+        return ex.Message.StartsWith(duplicatePrefix, StringComparison.Ordinal)
+            ? ConfigurationDiagnostics.DuplicateKey(source.Path, range, ex.Message[duplicatePrefix.Length..])
+            : ConfigurationDiagnostics.YamlSyntax(source.Path, range, ex.Message);
+    }
+
+    internal static SourceRange RangeOf(SourceText source, Mark start, Mark end)
+    {
+        var from = source.PositionAt((int)Math.Clamp(start.Index, 0, source.Text.Length));
+        var to = source.PositionAt((int)Math.Clamp(end.Index, start.Index, source.Text.Length));
+        return new SourceRange(from, to);
+    }
+
+    private sealed class Converter(SourceText source, DiagnosticBag diagnostics)
+    {
+        private int _values;
+        private bool _reportedTooMany;
+
+        public ConfigValue? Convert(YamlNode node, string keyPath, SourceRange? keyRange, int depth)
+        {
+            if (++_values > MaxValues || depth > MaxDepth)
+            {
+                if (!_reportedTooMany)
+                {
+                    _reportedTooMany = true;
+                    diagnostics.Add(ConfigurationDiagnostics.TooComplex(source.Path, RangeOf(source, node.Start, node.End),
+                        $"The document expands to more than {MaxValues} values (check anchors and aliases)."));
+                }
+
+                return null;
+            }
+
+            switch (node)
+            {
+                case YamlScalarNode scalar:
+                    var value = new ConfigScalar(source, RangeOf(source, scalar.Start, scalar.End), keyPath, keyRange,
+                        scalar.Value ?? string.Empty, scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any));
+                    value.ReportSyntaxProblems(diagnostics);
+                    return value;
+
+                case YamlSequenceNode sequence:
+                    var items = new List<ConfigValue>();
+                    for (var i = 0; i < sequence.Children.Count; i++)
+                    {
+                        var item = Convert(sequence.Children[i], $"{keyPath}[{i}]", null, depth + 1);
+                        if (item is null)
+                        {
+                            return null;
+                        }
+
+                        items.Add(item);
+                    }
+
+                    return new ConfigSequence(source, CollectionRange(sequence, items.Select(v => v.Range)), keyPath, keyRange, items);
+
+                case YamlMappingNode mapping:
+                    var entries = new List<ConfigEntry>();
+                    foreach (var (keyNode, valueNode) in mapping.Children)
+                    {
+                        var entry = ConvertEntry(keyNode, valueNode, keyPath, depth);
+                        if (entry is null)
+                        {
+                            if (_reportedTooMany)
+                            {
+                                return null;
+                            }
+
+                            continue;
+                        }
+
+                        entries.Add(entry);
+                    }
+
+                    return new ConfigMapping(source, CollectionRange(mapping, entries.Select(e => e.Value.Range)), keyPath, keyRange, entries);
+
+                default:
+                    // Aliases are resolved by the representation model; anything else is not YAML we understand.
+                    diagnostics.Add(ConfigurationDiagnostics.YamlSyntax(source.Path, RangeOf(source, node.Start, node.End), "Unsupported YAML node."));
+                    return null;
+            }
+        }
+
+        private ConfigEntry? ConvertEntry(YamlNode keyNode, YamlNode valueNode, string parentPath, int depth)
+        {
+            var keyRange = RangeOf(source, keyNode.Start, keyNode.End);
+            if (keyNode is not YamlScalarNode keyScalar)
+            {
+                diagnostics.Add(ConfigurationDiagnostics.WrongType(source.Path, keyRange, parentPath.Length == 0 ? "key" : parentPath + " key",
+                    "a plain name as key", "a list or mapping"));
+                return null;
+            }
+
+            var name = keyScalar.Value ?? string.Empty;
+            var path = parentPath.Length == 0 ? name : $"{parentPath}.{name}";
+            var key = new ConfigScalar(source, keyRange, path, null, name, keyScalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any));
+            var value = Convert(valueNode, path, keyRange, depth + 1);
+            return value is null ? null : new ConfigEntry(key, value);
+        }
+
+        /// <summary>The representation model leaves collections' end at their start; extend to the last child.</summary>
+        private SourceRange CollectionRange(YamlNode node, IEnumerable<SourceRange> children)
+        {
+            var range = RangeOf(source, node.Start, node.End);
+            foreach (var child in children)
+            {
+                range = range.Through(child);
+            }
+
+            return range;
+        }
+    }
+}

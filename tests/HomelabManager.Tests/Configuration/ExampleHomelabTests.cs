@@ -1,0 +1,140 @@
+using HomelabManager.Configuration;
+using HomelabManager.Hcl.Diagnostics;
+using HomelabManager.Hcl.Text;
+
+namespace HomelabManager.Tests.Configuration;
+
+/// <summary>The bundled example homelab (<c>examples/homelab</c>) stays valid.</summary>
+public class ExampleHomelabTests
+{
+    private const string SpecNextcloud = """
+        service {
+          name        = "nextcloud"               # DNS label: [a-z0-9-], 1..63, unique
+          description = "Self-hosted file sync and share"
+
+          container {
+            image = "nextcloud:latest"
+            ports = [
+              { internal = 80, external = 8080 }    # external optional (dynamic), protocol tcp|udp
+            ]
+            # optional: command, args, user, privileged = false, cap_add
+          }
+
+          resources {                             # MHz, MiB
+            cpu    = 1000
+            memory = 2048
+          }
+          volume {                                # repeatable; optional read_only = true
+            name = "nextcloud-data"
+            path = "/var/www/html"
+          }
+          env {
+            TZ                       = "Europe/Berlin"
+            NEXTCLOUD_ADMIN_USER     = "vault:secret/nextcloud#admin_user"
+            NEXTCLOUD_ADMIN_PASSWORD = "vault:secret/nextcloud#admin_password"
+          }
+          public_access = true
+          # optional: subdomain, auth = true|false (protect with the auth provider),
+          # health { path = "/status.php" }, count, depends_on = ["postgres"], node constraints
+        }
+        """;
+
+    private static string ExampleDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HomelabManager.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "examples", "homelab");
+    }
+
+    [Fact]
+    public void Example_homelab_yaml_loads_without_any_diagnostic()
+    {
+        var result = HomelabConfigurationLoader.Load(ExampleDirectory(), DictionaryVariables.Empty);
+        Assert.True(result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics));
+        var configuration = result.Configuration!;
+        Assert.Equal("lab.example.com", configuration.Homelab.Domain);
+        Assert.Equal(VaultSettings.Default, configuration.Homelab.Vault);
+        Assert.Equal("traefik", configuration.ReverseProxy!.Provider);
+        Assert.Equal("authelia", configuration.Auth!.Provider);
+        Assert.Equal("cloudflare", configuration.Dns!.Provider);
+        Assert.Equal("cloudflare_tunnel", configuration.Vpn!.Provider);
+        Assert.Equal("${CLOUDFLARE_API_TOKEN}", Assert.IsType<ConfigScalar>(configuration.Dns.Config.Find("api_token")).Text);
+    }
+
+    [Fact]
+    public void Every_provider_setting_resolves_with_the_variables_of_env_example()
+    {
+        var directory = ExampleDirectory();
+        var diagnostics = new DiagnosticBag();
+        var dotEnv = DotEnvFile.Parse(SourceText.FromFile(Path.Combine(directory, ".env.example")), diagnostics);
+        Assert.Empty(diagnostics);
+
+        var result = HomelabConfigurationLoader.Load(directory, DictionaryVariables.Empty);
+        var vaultReferences = 0;
+        foreach (var section in result.Configuration!.Integrations)
+        {
+            foreach (var entry in section.Config.Entries)
+            {
+                var scalar = Assert.IsType<ConfigScalar>(entry.Value);
+                var text = scalar.Resolve(dotEnv, diagnostics);
+                Assert.NotNull(text);
+                if (VaultReference.LooksLikeReference(text))
+                {
+                    Assert.True(VaultReference.TryParse(text, out _), scalar.KeyPath);
+                    vaultReferences++;
+                }
+            }
+        }
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(4, vaultReferences);
+    }
+
+    [Fact]
+    public void Unset_variables_are_reported_only_when_used()
+    {
+        var result = HomelabConfigurationLoader.Load(ExampleDirectory(), DictionaryVariables.Empty);
+        var diagnostics = new DiagnosticBag();
+        var token = Assert.IsType<ConfigScalar>(result.Configuration!.Dns!.Config.Find("api_token"));
+        Assert.Null(token.Resolve(DictionaryVariables.Empty, diagnostics));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("HLM120", diagnostic.Code);
+        Assert.Equal(token.Range.Start.Line, diagnostic.Range.Start.Line);
+    }
+
+    [Fact]
+    public void Example_ships_env_example_but_no_env()
+    {
+        var directory = ExampleDirectory();
+        Assert.True(File.Exists(Path.Combine(directory, ".env.example")));
+        Assert.False(File.Exists(Path.Combine(directory, ".env")));
+    }
+
+    [Fact]
+    public void Every_service_folder_has_a_service_hcl_named_after_it()
+    {
+        var services = Path.Combine(ExampleDirectory(), "services");
+        var folders = Directory.GetDirectories(services).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["jellyfin", "nextcloud", "pihole", "plex", "postgres", "uptime-kuma", "vaultwarden"], folders);
+        foreach (var folder in folders)
+        {
+            var text = File.ReadAllText(Path.Combine(services, folder!, "service.hcl"));
+            Assert.Matches($"name\\s*=\\s*\"{folder}\"", text);
+            Assert.Matches("image\\s*=\\s*\"[^\"]+:[^\"]+\"", text);
+        }
+
+        Assert.True(File.Exists(Path.Combine(services, "README.md")));
+    }
+
+    [Fact]
+    public void Nextcloud_is_the_specification_example_verbatim()
+    {
+        var text = File.ReadAllText(Path.Combine(ExampleDirectory(), "services", "nextcloud", "service.hcl")).ReplaceLineEndings("\n");
+        Assert.Contains(SpecNextcloud.ReplaceLineEndings("\n") + "\n", text, StringComparison.Ordinal);
+    }
+}
