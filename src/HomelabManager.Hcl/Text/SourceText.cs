@@ -4,6 +4,7 @@ namespace HomelabManager.Hcl.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private bool? _hasSurrogates;
 
     /// <summary>Creates a source text.</summary>
     /// <param name="path">The path shown in diagnostics.</param>
@@ -35,6 +36,12 @@ public sealed class SourceText
         var starts = LineStarts;
         var index = Array.BinarySearch(starts, offset);
         var line = index >= 0 ? index : ~index - 1;
+        _hasSurrogates ??= Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        if (_hasSurrogates == false)
+        {
+            return new SourcePosition(line + 1, offset - starts[line] + 1, offset);
+        }
+
         var column = 1;
         for (var i = starts[line]; i < offset; i++)
         {
