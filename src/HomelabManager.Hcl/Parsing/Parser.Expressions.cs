@@ -114,8 +114,22 @@ internal sealed partial class Parser
 
     private ExpressionSyntax ParseWithTraversals()
     {
-        var term = ParseTerm();
-        return ParseTraversals(term);
+        // The nesting guard covers the term and its traversals: index keys ("a[b[c[...") recurse too.
+        var start = Peek();
+        if (!EnterNesting(start))
+        {
+            return new ErrorExpression(Range(start));
+        }
+
+        try
+        {
+            var term = ParseTermCore(start);
+            return ParseTraversals(term);
+        }
+        finally
+        {
+            ExitNesting();
+        }
     }
 
     private ExpressionSyntax ParseTraversals(ExpressionSyntax from)
@@ -271,24 +285,6 @@ internal sealed partial class Parser
         }
 
         return new LiteralExpression(value, Range(token));
-    }
-
-    private ExpressionSyntax ParseTerm()
-    {
-        var start = Peek();
-        if (!EnterNesting(start))
-        {
-            return new ErrorExpression(Range(start));
-        }
-
-        try
-        {
-            return ParseTermCore(start);
-        }
-        finally
-        {
-            ExitNesting();
-        }
     }
 
     private ExpressionSyntax ParseTermCore(Token start)
