@@ -4,6 +4,8 @@ namespace HomelabManager.Hcl.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private bool? _hasSurrogates;
+    private int[]?[]? _checkpoints;
 
     /// <summary>Creates a source text.</summary>
     /// <param name="path">The path shown in diagnostics.</param>
@@ -35,8 +37,18 @@ public sealed class SourceText
         var starts = LineStarts;
         var index = Array.BinarySearch(starts, offset);
         var line = index >= 0 ? index : ~index - 1;
-        var column = 1;
-        for (var i = starts[line]; i < offset; i++)
+        _hasSurrogates ??= Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        if (_hasSurrogates == false)
+        {
+            return new SourcePosition(line + 1, offset - starts[line] + 1, offset);
+        }
+
+        // Lines with surrogate pairs: count scalars from the nearest checkpoint (one every 256 UTF-16 units,
+        // computed once per line), so positions stay cheap on very long lines.
+        var checkpoints = ColumnCheckpoints(line, starts);
+        var block = (offset - starts[line]) / CheckpointSpacing;
+        var column = checkpoints[block];
+        for (var i = starts[line] + (block * CheckpointSpacing); i < offset; i++)
         {
             if (!char.IsLowSurrogate(Text[i]))
             {
@@ -86,5 +98,42 @@ public sealed class SourceText
         }
 
         return [.. starts];
+    }
+
+    private const int CheckpointSpacing = 256;
+
+    private int[] ColumnCheckpoints(int line, int[] starts)
+    {
+        var all = _checkpoints ??= new int[]?[starts.Length];
+        var existing = all[line];
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var lineStart = starts[line];
+        var lineEnd = line + 1 < starts.Length ? starts[line + 1] : Text.Length;
+        var result = new int[((lineEnd - lineStart) / CheckpointSpacing) + 1];
+        var column = 1;
+        for (var i = lineStart; i < lineEnd; i++)
+        {
+            if ((i - lineStart) % CheckpointSpacing == 0)
+            {
+                result[(i - lineStart) / CheckpointSpacing] = column;
+            }
+
+            if (!char.IsLowSurrogate(Text[i]))
+            {
+                column++;
+            }
+        }
+
+        if ((lineEnd - lineStart) % CheckpointSpacing == 0)
+        {
+            result[^1] = column;
+        }
+
+        all[line] = result;
+        return result;
     }
 }
