@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Configuration;
 
@@ -124,7 +125,7 @@ public sealed class ConfigScalar : ConfigValue
         {
             diagnostics.Add(ConfigurationDiagnostics.MalformedPlaceholder(Path, LocateMalformedPlaceholder()));
         }
-        else if (!HasPlaceholders && VaultReference.LooksLikeReference(Text) && !VaultReference.TryParse(Text, out _))
+        else if (!HasPlaceholders && VaultReference.HasPrefix(Text) && !VaultReference.TryParse(Text, out _))
         {
             diagnostics.Add(ConfigurationDiagnostics.MalformedVaultReference(Path, Range));
         }

@@ -1,5 +1,7 @@
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
+using HomelabManager.Secrets;
+using HomelabManager.Hcl.Schema;
 
 namespace HomelabManager.Configuration;
 

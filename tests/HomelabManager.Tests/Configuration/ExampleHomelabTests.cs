@@ -1,6 +1,7 @@
 using HomelabManager.Configuration;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Tests.Configuration;
 
@@ -83,7 +84,7 @@ public class ExampleHomelabTests
                 var scalar = Assert.IsType<ConfigScalar>(entry.Value);
                 var text = scalar.Resolve(dotEnv, diagnostics);
                 Assert.NotNull(text);
-                if (VaultReference.LooksLikeReference(text))
+                if (VaultReference.HasPrefix(text))
                 {
                     Assert.True(VaultReference.TryParse(text, out _), scalar.KeyPath);
                     vaultReferences++;

@@ -1,6 +1,7 @@
 using HomelabManager.Configuration;
 using HomelabManager.Hcl.Diagnostics;
 using static HomelabManager.Tests.Configuration.LoaderTestHelpers;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Tests.Configuration;
 
@@ -115,7 +116,7 @@ public class PlaceholderTests
         var text = ConfigValue(result, "token").Resolve(result.Variables, diagnostics);
         Assert.Equal("vault:secret/cloudflare#tunnel_token", text);
         Assert.True(VaultReference.TryParse(text!, out var reference));
-        Assert.Equal(new VaultReference("secret/cloudflare", "tunnel_token"), reference);
+        Assert.Equal(VaultReference.Create("secret/cloudflare", "tunnel_token"), reference);
         Assert.Equal("vault:secret/cloudflare#tunnel_token", reference.ToString());
     }
 

@@ -1,19 +1,19 @@
-namespace HomelabManager.Configuration;
+namespace HomelabManager.Hcl.Schema;
 
-/// <summary>"Did you mean …?" suggestions: the closest known name to a misspelt one, by edit distance.</summary>
+/// <summary>"Did you mean …?" — the closest known name to a misspelt one.</summary>
 public static class Suggestions
 {
     /// <summary>
-    /// The candidate closest to <paramref name="input"/> (case-insensitive, transpositions count as one edit),
-    /// or null when none is close enough to be a plausible typo.
+    /// The candidate nearest to <paramref name="input"/> by edit distance (case-insensitive), or
+    /// null when none is close enough to be a plausible typo (a third of the length, at least one and at most three edits).
     /// </summary>
     public static string? ClosestMatch(string input, IEnumerable<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(candidates);
-        var limit = Math.Clamp(input.Length / 3, 1, 3);
         string? best = null;
         var bestDistance = int.MaxValue;
+        var limit = Math.Clamp(input.Length / 3, 1, 3);
         foreach (var candidate in candidates)
         {
             var distance = EditDistance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
@@ -27,19 +27,19 @@ public static class Suggestions
         return best;
     }
 
-    /// <summary>The sentence to append to a diagnostic: <c>Did you mean "x"?</c>, or an empty string.</summary>
+    /// <summary>The sentence <c>Did you mean "x"?</c> naming the closest candidate, or an empty string.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates)
     {
-        var match = ClosestMatch(input, candidates);
-        return match is null ? string.Empty : $"Did you mean \"{match}\"?";
+        var closest = ClosestMatch(input, candidates);
+        return closest is null ? string.Empty : $"Did you mean \"{closest}\"?";
     }
 
-    /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
     public static int EditDistance(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var previousPrevious = new int[b.Length + 1];
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -56,13 +56,13 @@ public static class Suggestions
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, previousPrevious[j - 2] + 1);
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
                 }
 
                 current[j] = value;
             }
 
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

@@ -1,6 +1,6 @@
-using HomelabManager.Configuration;
+using HomelabManager.Hcl.Schema;
 
-namespace HomelabManager.Tests.Configuration;
+namespace HomelabManager.Hcl.Tests.Schema;
 
 public class SuggestionsTests
 {
