@@ -1,3 +1,4 @@
+using HomelabManager.Secrets;
 namespace HomelabManager.Definitions;
 
 /// <summary>

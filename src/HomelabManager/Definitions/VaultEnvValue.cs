@@ -1,3 +1,4 @@
+using HomelabManager.Secrets;
 namespace HomelabManager.Definitions;
 
 /// <summary>An environment value read from Vault at run time (never known to the tool).</summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace HomelabManager.Jobs;
 
 /// <summary>Cluster-wide settings the job builder applies to every service.</summary>
@@ -21,7 +19,7 @@ internal sealed record NomadJobBuilderOptions
     public string? Domain { get; init; }
 
     /// <summary>Written to Meta <c>homelab-manager-version</c>.</summary>
-    public string ToolVersion { get; init; } = CurrentToolVersion;
+    public string ToolVersion { get; init; } = HomelabManager.ToolVersion.Current;
 
     /// <summary>Vault secret settings.</summary>
     public VaultSecretOptions Vault { get; init; } = new();
@@ -37,9 +35,4 @@ internal sealed record NomadJobBuilderOptions
 
     /// <summary>The defaults.</summary>
     public static NomadJobBuilderOptions Default { get; } = new();
-
-    private static string CurrentToolVersion =>
-        typeof(NomadJobBuilderOptions).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? "0.0.0";
 }

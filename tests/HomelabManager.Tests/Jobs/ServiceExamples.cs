@@ -1,5 +1,6 @@
 using HomelabManager.Definitions;
 using HomelabManager.Jobs;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Tests.Jobs;
 

@@ -1,4 +1,5 @@
 using HomelabManager.Definitions;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Tests.Jobs;
 
