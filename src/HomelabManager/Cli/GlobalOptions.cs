@@ -16,6 +16,7 @@ public sealed class GlobalOptions
     public Option<OutputFormat> Output { get; } = new("--output", "-o")
     {
         Description = "Output format: text or json",
+        HelpName = "text|json",
         Recursive = true,
         DefaultValueFactory = _ => OutputFormat.Text,
         CustomParser = result =>
