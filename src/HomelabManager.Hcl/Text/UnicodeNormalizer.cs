@@ -15,13 +15,8 @@ public static class UnicodeNormalizer
     public static string ToNfc(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var i = 0;
-        while (i < text.Length && text[i] < 0x300)
-        {
-            i++;
-        }
-
-        if (i == text.Length)
+        var i = text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF');
+        if (i < 0)
         {
             return text;
         }
