@@ -22,6 +22,17 @@ public sealed class HclNumber : HclValue, IEquatable<HclNumber>, IComparable<Hcl
         {
             scale = 0;
         }
+        else if (significand >= long.MinValue + 1 && significand <= long.MaxValue)
+        {
+            var small = (long)significand;
+            while (small % 10 == 0)
+            {
+                small /= 10;
+                scale--;
+            }
+
+            significand = small;
+        }
         else
         {
             while (true)
@@ -57,7 +68,29 @@ public sealed class HclNumber : HclValue, IEquatable<HclNumber>, IComparable<Hcl
     public bool IsInteger => Scale <= 0;
 
     /// <summary>Creates a number from an integer.</summary>
-    public static HclNumber FromInt64(long value) => new(value, 0);
+    public static HclNumber FromInt64(long value)
+    {
+        if (value == 0)
+        {
+            return Zero;
+        }
+
+        var scale = 0;
+        while (value % 10 == 0)
+        {
+            value /= 10;
+            scale--;
+        }
+
+        return new HclNumber(new BigInteger(value), scale, normalized: true);
+    }
+
+    private HclNumber(BigInteger significand, int scale, bool normalized)
+    {
+        _ = normalized;
+        Significand = significand;
+        Scale = scale;
+    }
 
     /// <summary>Creates a number from a decimal.</summary>
     public static HclNumber FromDecimal(decimal value)
@@ -71,6 +104,22 @@ public sealed class HclNumber : HclValue, IEquatable<HclNumber>, IComparable<Hcl
     /// <summary>Parses HCL number syntax (<c>12</c>, <c>1.5</c>, <c>1e-3</c>), optionally signed; null when invalid or out of range.</summary>
     public static HclNumber? Parse(ReadOnlySpan<char> text)
     {
+        // Fast path: a plain integer of up to 18 digits.
+        if (text.Length is > 0 and <= 18)
+        {
+            long plain = 0;
+            var k = 0;
+            for (; k < text.Length && char.IsAsciiDigit(text[k]); k++)
+            {
+                plain = (plain * 10) + (text[k] - '0');
+            }
+
+            if (k == text.Length)
+            {
+                return plain == 0 ? Zero : FromInt64(plain);
+            }
+        }
+
         var i = 0;
         var negative = false;
         if (i < text.Length && (text[i] == '-' || text[i] == '+'))

@@ -11,9 +11,9 @@ public static class HclParser
     public static HclParseResult ParseFile(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tokens = Lexer.Tokenize(source.Text);
+        var tokens = Lexer.TokenizeUnsized(source.Text, out var count);
         var diagnostics = new List<Diagnostic>();
-        Lexer.ReportInvalidTokens(source, tokens, diagnostics);
+        Lexer.ReportInvalidTokens(source, tokens.AsSpan(0, count), diagnostics);
         var parser = new Parser(source, tokens, diagnostics);
         var body = parser.ParseFile();
         return new HclParseResult(source, body, diagnostics);
@@ -26,9 +26,9 @@ public static class HclParser
     public static (ExpressionSyntax Expression, IReadOnlyList<Diagnostic> Diagnostics) ParseExpression(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tokens = Lexer.Tokenize(source.Text);
+        var tokens = Lexer.TokenizeUnsized(source.Text, out var count);
         var diagnostics = new List<Diagnostic>();
-        Lexer.ReportInvalidTokens(source, tokens, diagnostics);
+        Lexer.ReportInvalidTokens(source, tokens.AsSpan(0, count), diagnostics);
         var parser = new Parser(source, tokens, diagnostics);
         var expression = parser.ParseStandaloneExpression();
         return (expression, diagnostics);

@@ -30,8 +30,18 @@ public static class Lexer
     /// <summary>Splits <paramref name="text"/> into tokens, always ending with <see cref="TokenKind.EndOfFile"/>.</summary>
     public static Token[] Tokenize(string text)
     {
+        var tokens = TokenizeUnsized(text, out var count);
+        return tokens.Length == count ? tokens : tokens[..count];
+    }
+
+    /// <summary>
+    /// Like <see cref="Tokenize"/> but returns the working array without trimming it: entries after the
+    /// end-of-file token are default tokens, which are end-of-file tokens too.
+    /// </summary>
+    internal static Token[] TokenizeUnsized(string text, out int count)
+    {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>(Math.Max(16, text.Length / 4));
+        var tokens = new TokenBuffer((text.Length / 6) + 16);
         var stack = new List<Frame>(8) { new() { Mode = Mode.Main } };
         var pos = 0;
         var length = text.Length;
@@ -54,14 +64,34 @@ public static class Lexer
         }
 
         tokens.Add(new Token(TokenKind.EndOfFile, length, length));
-        return [.. tokens];
+        count = tokens.Count;
+        return tokens.Items;
+    }
+
+    /// <summary>A growable token array that hands its storage over without copying.</summary>
+    private sealed class TokenBuffer(int capacity)
+    {
+        public Token[] Items { get; private set; } = new Token[capacity];
+
+        public int Count { get; private set; }
+
+        public void Add(Token token)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = new Token[Items.Length * 2];
+                Array.Copy(Items, larger, Count);
+                Items = larger;
+            }
+
+            Items[Count++] = token;
+        }
     }
 
     /// <summary>Reports the tokens that are never valid, as HashiCorp's lexer does (each kind reported a bounded number of times).</summary>
-    public static void ReportInvalidTokens(SourceText source, Token[] tokens, List<Diagnostic> diagnostics)
+    public static void ReportInvalidTokens(SourceText source, ReadOnlySpan<Token> tokens, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(diagnostics);
         int bitwise = 0, exponent = 0, backtick = 0, apostrophe = 0, semicolon = 0, badUtf8 = 0;
         var path = source.Path;
@@ -164,7 +194,7 @@ public static class Lexer
         return false;
     }
 
-    private static int LexMain(string text, int pos, List<Token> tokens, List<Frame> stack)
+    private static int LexMain(string text, int pos, TokenBuffer tokens, List<Frame> stack)
     {
         var length = text.Length;
         var top = stack.Count - 1;
@@ -364,7 +394,7 @@ public static class Lexer
         stack[top] = frame;
     }
 
-    private static int Op2(string text, int pos, List<Token> tokens, char second, TokenKind two, TokenKind one)
+    private static int Op2(string text, int pos, TokenBuffer tokens, char second, TokenKind two, TokenKind one)
     {
         if (pos + 1 < text.Length && text[pos + 1] == second)
         {
@@ -487,7 +517,7 @@ public static class Lexer
         return false;
     }
 
-    private static int LexQuoted(string text, int pos, List<Token> tokens, List<Frame> stack)
+    private static int LexQuoted(string text, int pos, TokenBuffer tokens, List<Frame> stack)
     {
         var length = text.Length;
         var start = pos;
@@ -552,7 +582,7 @@ public static class Lexer
         return BeginSequence(text, pos, tokens, stack);
     }
 
-    private static int BeginSequence(string text, int pos, List<Token> tokens, List<Frame> stack)
+    private static int BeginSequence(string text, int pos, TokenBuffer tokens, List<Frame> stack)
     {
         var kind = text[pos] == '$' ? TokenKind.TemplateInterpolation : TokenKind.TemplateControl;
         var end = pos + 2 < text.Length && text[pos + 2] == '~' ? pos + 3 : pos + 2;
@@ -561,7 +591,7 @@ public static class Lexer
         return end;
     }
 
-    private static int LexHeredoc(string text, int pos, List<Token> tokens, List<Frame> stack)
+    private static int LexHeredoc(string text, int pos, TokenBuffer tokens, List<Frame> stack)
     {
         var length = text.Length;
         var top = stack.Count - 1;

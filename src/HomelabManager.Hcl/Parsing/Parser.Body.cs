@@ -34,14 +34,14 @@ internal sealed partial class Parser
                 var item = ParseBodyItem();
                 if (item is AttributeSyntax attribute)
                 {
-                    attributes ??= new Dictionary<string, AttributeSyntax>(StringComparer.Ordinal);
-                    if (attributes.TryGetValue(attribute.Name, out var existing))
+                    var existing = FindAttribute(items, ref attributes, attribute.Name);
+                    if (existing is not null)
                     {
                         Report(HclDiagnostics.AttributeRedefined(_path, attribute.NameRange, attribute.Name, existing.NameRange));
                     }
                     else
                     {
-                        attributes.Add(attribute.Name, attribute);
+                        attributes?.Add(attribute.Name, attribute);
                         items.Add(attribute);
                     }
                 }
@@ -70,6 +70,37 @@ internal sealed partial class Parser
         }
 
         return new Body(items, Range(start, endOffset));
+    }
+
+    /// <summary>Finds an earlier attribute of the same name: a linear scan for small bodies, an index for large ones.</summary>
+    private static AttributeSyntax? FindAttribute(List<SyntaxNode> items, ref Dictionary<string, AttributeSyntax>? index, string name)
+    {
+        if (index is null && items.Count < 16)
+        {
+            foreach (var item in items)
+            {
+                if (item is AttributeSyntax attribute && string.Equals(attribute.Name, name, StringComparison.Ordinal))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        if (index is null)
+        {
+            index = new Dictionary<string, AttributeSyntax>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (item is AttributeSyntax attribute)
+                {
+                    index.TryAdd(attribute.Name, attribute);
+                }
+            }
+        }
+
+        return index.GetValueOrDefault(name);
     }
 
     private SyntaxNode? ParseBodyItem()

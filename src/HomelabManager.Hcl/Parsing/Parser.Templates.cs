@@ -1,3 +1,4 @@
+using System.Text;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
@@ -425,17 +426,34 @@ internal sealed partial class Parser
         return count;
     }
 
+    /// <summary>Joins runs of consecutive literal parts into one part (linear time).</summary>
     private static void MeldLiterals(List<TemplatePart> parts)
     {
-        for (var i = parts.Count - 1; i > 0; i--)
+        var write = 0;
+        StringBuilder? builder = null;
+        for (var read = 0; read < parts.Count; read++)
         {
-            if (parts[i].Kind == PartKind.Literal && parts[i - 1].Kind == PartKind.Literal)
+            var part = parts[read];
+            if (part.Kind == PartKind.Literal && read + 1 < parts.Count && parts[read + 1].Kind == PartKind.Literal)
             {
-                parts[i - 1].Value += parts[i].Value;
-                parts[i - 1].End = parts[i].End;
-                parts.RemoveAt(i);
+                builder ??= new StringBuilder();
+                builder.Clear();
+                var end = read;
+                while (end < parts.Count && parts[end].Kind == PartKind.Literal)
+                {
+                    builder.Append(parts[end].Value);
+                    end++;
+                }
+
+                part.Value = builder.ToString();
+                part.End = parts[end - 1].End;
+                read = end - 1;
             }
+
+            parts[write++] = part;
         }
+
+        parts.RemoveRange(write, parts.Count - write);
     }
 
     private ExpressionSyntax ParseTemplateItem(List<TemplatePart> parts, ref int index)

@@ -4,7 +4,9 @@ namespace HomelabManager.Hcl.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
-    private bool? _hasSurrogates;
+    private bool _hasSurrogates;
+    private int _startHint;
+    private int _endHint;
     private int[]?[]? _checkpoints;
 
     /// <summary>Creates a source text.</summary>
@@ -28,17 +30,34 @@ public sealed class SourceText
     /// <summary>Number of lines (a text always has at least one).</summary>
     public int LineCount => LineStarts.Length;
 
-    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+    private int[] LineStarts => _lineStarts ??= ComputeLineStartsAndScan();
+
+    private int[] ComputeLineStartsAndScan()
+    {
+        _hasSurrogates = Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        return ComputeLineStarts(Text);
+    }
 
     /// <summary>The position of a UTF-16 offset (clamped to the text).</summary>
-    public SourcePosition PositionAt(int offset)
+    public SourcePosition PositionAt(int offset) => PositionAt(offset, ref _startHint);
+
+    /// <summary>The range between two UTF-16 offsets.</summary>
+    public SourceRange RangeOf(int start, int end) => new(PositionAt(start, ref _startHint), PositionAt(end, ref _endHint));
+
+    private SourcePosition PositionAt(int offset, ref int hint)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
         var starts = LineStarts;
-        var index = Array.BinarySearch(starts, offset);
-        var line = index >= 0 ? index : ~index - 1;
-        _hasSurrogates ??= Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
-        if (_hasSurrogates == false)
+
+        // Callers mostly ask about nearby offsets: try the line of the previous answer and its neighbours first.
+        var line = hint;
+        if (!IsOnLine(starts, line, offset) && !IsOnLine(starts, ++line, offset))
+        {
+            line = FindLine(starts, offset, Math.Clamp(hint, 0, starts.Length - 1));
+        }
+
+        hint = line;
+        if (!_hasSurrogates)
         {
             return new SourcePosition(line + 1, offset - starts[line] + 1, offset);
         }
@@ -59,8 +78,44 @@ public sealed class SourceText
         return new SourcePosition(line + 1, column, offset);
     }
 
-    /// <summary>The range between two UTF-16 offsets.</summary>
-    public SourceRange RangeOf(int start, int end) => new(PositionAt(start), PositionAt(end));
+    /// <summary>The last line starting at or before <paramref name="offset"/>: a galloping search outwards from the hint.</summary>
+    private static int FindLine(int[] starts, int offset, int hint)
+    {
+        int low, high;
+        var step = 1;
+        if (starts[hint] <= offset)
+        {
+            low = hint;
+            high = hint + 1;
+            while (high < starts.Length && starts[high] <= offset)
+            {
+                low = high;
+                step *= 2;
+                high = low + step;
+            }
+
+            high = Math.Min(high, starts.Length);
+        }
+        else
+        {
+            high = hint;
+            low = hint - 1;
+            while (low > 0 && starts[low] > offset)
+            {
+                high = low;
+                step *= 2;
+                low = high - step;
+            }
+
+            low = Math.Max(low, 0);
+        }
+
+        var index = Array.BinarySearch(starts, low, high - low, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    private static bool IsOnLine(int[] starts, int line, int offset) =>
+        (uint)line < (uint)starts.Length && offset >= starts[line] && (line + 1 >= starts.Length || offset < starts[line + 1]);
 
     /// <summary>The text of a 1-based line, without its line break.</summary>
     public string LineText(int line)
@@ -83,18 +138,24 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var starts = new List<int>((text.Length / 32) + 1) { 0 };
+        var span = text.AsSpan();
+        var i = 0;
+        while (true)
         {
-            var c = text[i];
-            if (c == '\n')
+            var next = span[i..].IndexOfAny('\n', '\r');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (text[i] == '\n' || i + 1 >= text.Length || text[i + 1] != '\n')
             {
                 starts.Add(i + 1);
             }
-            else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
-            {
-                starts.Add(i + 1);
-            }
+
+            i++;
         }
 
         return [.. starts];

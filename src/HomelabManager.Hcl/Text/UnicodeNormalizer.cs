@@ -4,7 +4,11 @@ namespace HomelabManager.Hcl.Text;
 
 /// <summary>
 /// Unicode Normalization Form C, implemented on generated tables because <see cref="string.Normalize()"/>
-/// does nothing in globalization-invariant mode.
+/// does nothing in globalization-invariant mode. <see cref="UnicodeNormalizationData"/> was generated with
+/// Python's <c>unicodedata</c> (Unicode 14): every code point with a non-zero <c>combining()</c> class, every
+/// canonical <c>decomposition()</c> (no <c>&lt;tag&gt;</c>), and as primary composites the two-code-point
+/// decompositions whose character is its own NFC (keys are <c>first &lt;&lt; 21 | second</c>, sorted).
+/// Hangul syllables are composed and decomposed algorithmically.
 /// </summary>
 public static class UnicodeNormalizer
 {
@@ -15,13 +19,8 @@ public static class UnicodeNormalizer
     public static string ToNfc(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var i = 0;
-        while (i < text.Length && text[i] < 0x300)
-        {
-            i++;
-        }
-
-        if (i == text.Length)
+        var i = text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF');
+        if (i < 0)
         {
             return text;
         }
