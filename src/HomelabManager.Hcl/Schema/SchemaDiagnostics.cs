@@ -3,33 +3,33 @@ using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Schema;
 
-/// <summary>The diagnostics of schema checks; one factory per code.</summary>
+/// <summary>The diagnostics of schema checks (codes HCL5xx; 1xx lexing, 2xx parsing, 3xx evaluation, 4xx JSON); one factory per code.</summary>
 public static class SchemaDiagnostics
 {
-    /// <summary>HCL301: an argument the body does not accept.</summary>
+    /// <summary>HCL501: an argument the body does not accept.</summary>
     public static Diagnostic UnsupportedArgument(string path, SourceRange range, string name, string context, IEnumerable<string> known) =>
-        Diagnostic.Error("HCL301", "Unsupported argument", $"An argument named \"{name}\" is not expected {context}.{Suggest(name, known)}", path, range);
+        Diagnostic.Error("HCL501", "Unsupported argument", $"An argument named \"{name}\" is not expected {context}.{Suggest(name, known)}", path, range);
 
-    /// <summary>HCL302: a block type the body does not accept.</summary>
+    /// <summary>HCL502: a block type the body does not accept.</summary>
     public static Diagnostic UnsupportedBlock(string path, SourceRange range, string type, string context, IEnumerable<string> known) =>
-        Diagnostic.Error("HCL302", "Unsupported block type", $"Blocks of type \"{type}\" are not expected {context}.{Suggest(type, known)}", path, range);
+        Diagnostic.Error("HCL502", "Unsupported block type", $"Blocks of type \"{type}\" are not expected {context}.{Suggest(type, known)}", path, range);
 
-    /// <summary>HCL303: a required argument is missing.</summary>
+    /// <summary>HCL503: a required argument is missing.</summary>
     public static Diagnostic MissingArgument(string path, SourceRange range, string name, string context) =>
-        Diagnostic.Error("HCL303", "Missing required argument", $"The argument \"{name}\" is required {context}, but no definition was found.", path, range);
+        Diagnostic.Error("HCL503", "Missing required argument", $"The argument \"{name}\" is required {context}, but no definition was found.", path, range);
 
-    /// <summary>HCL304: a required block is missing.</summary>
+    /// <summary>HCL504: a required block is missing.</summary>
     public static Diagnostic MissingBlock(string path, SourceRange range, string type, string context) =>
-        Diagnostic.Error("HCL304", "Missing required block", $"A \"{type}\" block is required {context}.", path, range);
+        Diagnostic.Error("HCL504", "Missing required block", $"A \"{type}\" block is required {context}.", path, range);
 
-    /// <summary>HCL306: a non-repeatable block given twice.</summary>
+    /// <summary>HCL506: a non-repeatable block given twice.</summary>
     public static Diagnostic DuplicateBlock(string path, SourceRange range, string type, SourcePosition first) =>
-        Diagnostic.Error("HCL306", "Duplicate block", $"Only one \"{type}\" block is allowed here; another was defined at {first.Line}:{first.Column}.", path, range);
+        Diagnostic.Error("HCL506", "Duplicate block", $"Only one \"{type}\" block is allowed here; another was defined at {first.Line}:{first.Column}.", path, range);
 
-    /// <summary>HCL307: the wrong number of block labels.</summary>
+    /// <summary>HCL507: the wrong number of block labels.</summary>
     public static Diagnostic WrongLabelCount(string path, SourceRange range, string type, IReadOnlyList<string> expected, int actual) =>
         Diagnostic.Error(
-            "HCL307",
+            "HCL507",
             actual > expected.Count ? "Extraneous label" : "Missing label",
             expected.Count == 0
                 ? $"A \"{type}\" block takes no labels; remove them."

@@ -92,7 +92,7 @@ public class ServiceBinderTests
               }
             }
             """);
-        Assert.Equal("HCL301", error.Code);
+        Assert.Equal("HCL501", error.Code);
         Assert.Contains("Did you mean \"image\"?", error.Detail, StringComparison.Ordinal);
         Assert.Equal((4, 5), (error.Range.Start.Line, error.Range.Start.Column));
     }
@@ -107,7 +107,7 @@ public class ServiceBinderTests
               resource { cpu = 100 }
             }
             """);
-        Assert.Equal("HCL302", error.Code);
+        Assert.Equal("HCL502", error.Code);
         Assert.Contains("\"resources\"", error.Detail, StringComparison.Ordinal);
     }
 
@@ -122,7 +122,7 @@ public class ServiceBinderTests
               }
             }
             """);
-        Assert.Equal("HCL303", error.Code);
+        Assert.Equal("HCL503", error.Code);
         Assert.Equal(3, error.Range.Start.Line);
         Assert.Contains("image", error.Detail, StringComparison.Ordinal);
     }
@@ -352,6 +352,6 @@ public class ServiceBinderTests
               }
             }
             """);
-        Assert.Equal(["HLM202", "HCL301", "HLM203", "HLM211"], diagnostics.Where(d => d.IsError).OrderBy(d => d.Range.Start.Offset).Select(d => d.Code));
+        Assert.Equal(["HLM202", "HCL501", "HLM203", "HLM211"], diagnostics.Where(d => d.IsError).OrderBy(d => d.Range.Start.Offset).Select(d => d.Code));
     }
 }
