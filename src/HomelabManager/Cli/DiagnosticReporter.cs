@@ -36,7 +36,7 @@ public sealed class DiagnosticReporter
                 errors == 0,
                 errors,
                 warnings,
-                [.. ordered.Select(ToJson)]);
+                [.. ordered.Select(d => ToJson(Shown(d)))]);
             _environment.RawOut.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.DiagnosticReportJson));
             return;
         }
@@ -44,7 +44,7 @@ public sealed class DiagnosticReporter
         var console = _environment.ErrorConsole;
         foreach (var diagnostic in ordered)
         {
-            var text = DiagnosticFormatter.Format(diagnostic, _sources.Get(diagnostic.Path));
+            var text = DiagnosticFormatter.Format(Shown(diagnostic), _sources.Get(diagnostic.Path));
             var lines = text.Split('\n');
             var colour = diagnostic.Severity switch
             {
@@ -65,6 +65,10 @@ public sealed class DiagnosticReporter
             console.MarkupLine($"{Plural(errors, "error")}, {Plural(warnings, "warning")}");
         }
     }
+
+    /// <summary>The diagnostic with its path as the user should read it: relative to the current folder.</summary>
+    private Diagnostic Shown(Diagnostic diagnostic) =>
+        Path.IsPathRooted(diagnostic.Path) ? diagnostic with { Path = _environment.Relative(diagnostic.Path) } : diagnostic;
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

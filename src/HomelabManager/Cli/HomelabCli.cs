@@ -1,4 +1,8 @@
 using System.CommandLine;
+using HomelabManager.Commands.Hcl;
+using HomelabManager.Commands.Init;
+using HomelabManager.Commands.Render;
+using HomelabManager.Commands.Validate;
 
 namespace HomelabManager.Cli;
 
@@ -44,6 +48,10 @@ public static class HomelabCli
             option.Action = new VersionAction(host);
         }
 
+        root.Add(InitCommand.Create(context));
+        root.Add(ValidateCommand.Create(context));
+        root.Add(RenderCommand.Create(context));
+        root.Add(HclCommand.Create(context));
         return root;
     }
 }

@@ -21,6 +21,7 @@ internal static class PortListBinder
         }
 
         var seen = new HashSet<(int, PortProtocol)>();
+        var hostPorts = new Dictionary<(int, PortProtocol), ContainerPort>();
         foreach (var element in tuple.Elements)
         {
             var port = BindOne(element, reader);
@@ -35,11 +36,25 @@ internal static class PortListBinder
                 continue;
             }
 
+            if (port.External is { } external)
+            {
+                if (hostPorts.TryGetValue((external, port.Protocol), out var other)
+                    || (hostPorts.TryGetValue((external, Other(port.Protocol)), out other) && other.Internal != port.Internal))
+                {
+                    reader.Diagnostics.Add(ServiceDiagnostics.HostPortTwice(reader.Path, element.Range, external, other.Internal));
+                    continue;
+                }
+
+                hostPorts.Add((external, port.Protocol), port);
+            }
+
             ports.Add((port, element.Range));
         }
 
         return ports;
     }
+
+    private static PortProtocol Other(PortProtocol protocol) => protocol == PortProtocol.Tcp ? PortProtocol.Udp : PortProtocol.Tcp;
 
     public static string Text(PortProtocol protocol) => protocol == PortProtocol.Udp ? "udp" : "tcp";
 

@@ -78,6 +78,9 @@ internal static class ServiceDiagnostics
     public static Diagnostic InvalidPortName(string path, SourceRange range, string value) =>
         Diagnostic.Error("HLM224", "Invalid port name", $"\"{value}\" is not a valid port label: use letters, digits and '_'.", path, range);
 
+    public static Diagnostic HostPortTwice(string path, SourceRange range, int external, int otherInternal) =>
+        Diagnostic.Error("HLM227", "Host port used twice", $"Host port {external} is already mapped to container port {otherInternal}. One host port can serve tcp and udp of the same container port, nothing else.", path, range);
+
     public static Diagnostic UnreadableFile(string path, string reason) =>
         Diagnostic.Error("HLM225", "Cannot read file", reason, path, SourceRange.At(SourcePosition.Start));
 

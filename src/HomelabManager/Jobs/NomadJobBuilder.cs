@@ -31,7 +31,7 @@ internal sealed class NomadJobBuilder
         var service = ServiceDefinitionNormalizer.Normalize(definition);
         var definitionHash = DefinitionFingerprint.Compute(service);
 
-        var ports = service.Container.Ports.Select(p => (Port: p, Label: PortLabels.For(p))).ToList();
+        var ports = MergeProtocolTwins(service.Container.Ports.Select(p => (Port: p, Label: PortLabels.For(p))));
         var duplicateLabel = ports.GroupBy(p => p.Label, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateLabel is not null)
         {
@@ -111,6 +111,31 @@ internal sealed class NomadJobBuilder
         };
 
         return new BuiltServiceJobs(WithJobHash(job), [.. context.AdditionalJobs], definitionHash);
+    }
+
+    /// <summary>
+    /// One Nomad port for a TCP and a UDP port with the same container and host port (DNS on 53, say):
+    /// the docker driver publishes both protocols for a port label, and Nomad rejects the same
+    /// reserved port twice. The TCP twin's label is kept, so health checks still find it.
+    /// </summary>
+    private static List<(ContainerPort Port, string Label)> MergeProtocolTwins(IEnumerable<(ContainerPort Port, string Label)> ports)
+    {
+        var merged = new List<(ContainerPort Port, string Label)>();
+        foreach (var port in ports)
+        {
+            var twin = merged.FindIndex(m =>
+                m.Port.Internal == port.Port.Internal && m.Port.External == port.Port.External && m.Port.Protocol != port.Port.Protocol);
+            if (twin < 0)
+            {
+                merged.Add(port);
+            }
+            else if (port.Port.Protocol == PortProtocol.Tcp)
+            {
+                merged[twin] = port;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>

@@ -354,4 +354,21 @@ public class ServiceBinderTests
             """);
         Assert.Equal(["HLM202", "HCL501", "HLM203", "HLM211"], diagnostics.Where(d => d.IsError).OrderBy(d => d.Range.Start.Offset).Select(d => d.Code));
     }
+
+    [Theory]
+    [InlineData("{ internal = 80, external = 8080 }, { internal = 81, external = 8080 }")]
+    [InlineData("{ internal = 80, external = 8080 }, { internal = 81, external = 8080, protocol = \"udp\" }")]
+    public void One_host_port_maps_to_one_container_port(string ports)
+    {
+        var error = SingleError($$"""
+            service {
+              name = "web"
+              container {
+                image = "nginx:1.27"
+                ports = [{{ports}}]
+              }
+            }
+            """);
+        Assert.Equal("HLM227", error.Code);
+    }
 }

@@ -98,14 +98,31 @@ public sealed class NomadJobBuilderTests
     }
 
     [Fact]
-    public void Same_static_host_port_twice_is_refused()
+    public void Tcp_and_udp_on_the_same_ports_share_one_nomad_port()
+    {
+        var dns = ServiceExamples.Minimal with
+        {
+            Container = new ContainerSpec
+            {
+                Image = "dns",
+                Ports = [new ContainerPort(53, 53, PortProtocol.Udp), new ContainerPort(53, 53, PortProtocol.Tcp)],
+            },
+        };
+
+        var network = Assert.Single(Builder.Build(dns).Job.TaskGroups[0].Networks!);
+        var port = Assert.Single(network.ReservedPorts!);
+        Assert.Equal(("p53", 53, 53), (port.Label, port.Value, port.To));
+    }
+
+    [Fact]
+    public void Same_static_host_port_for_different_container_ports_is_refused()
     {
         var twice = ServiceExamples.Minimal with
         {
             Container = new ContainerSpec
             {
                 Image = "dns",
-                Ports = [new ContainerPort(53, 53, PortProtocol.Udp), new ContainerPort(53, 53, PortProtocol.Tcp)],
+                Ports = [new ContainerPort(53, 53, PortProtocol.Udp), new ContainerPort(54, 53, PortProtocol.Tcp)],
             },
         };
 

@@ -8,9 +8,9 @@ service {
   container {
     image = "pihole/pihole:2025.03.0"
     ports = [
+      { internal = 80 },                                   # web UI, dynamic port: first TCP port = the one routed and checked
       { internal = 53, external = 53, protocol = "udp" },   # DNS queries
-      { internal = 53, external = 53, protocol = "tcp" },   # DNS over TCP (large answers)
-      { internal = 80 },                                   # web UI, dynamic port
+      { internal = 53, external = 53, protocol = "tcp" },   # DNS over TCP (large answers); shares host port 53 with udp
     ]
   }
 

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using HomelabManager.Cli;
+using HomelabManager.FileSystem;
+using HomelabManager.Hcl.Schema;
+using HomelabManager.Homelab;
+using HomelabManager.Jobs;
+using HomelabManager.Jobs.Api;
+using Spectre.Console;
+
+namespace HomelabManager.Commands.Render;
+
+/// <summary>
+/// <c>render [SERVICE…] [--out DIR] [--format json|hcl]</c>: the Nomad jobs deploy would submit,
+/// offline. JSON is exactly the register payload; HCL is a readable jobspec for review.
+/// </summary>
+internal static class RenderCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var services = new Argument<string[]>("SERVICE")
+        {
+            Description = "Services to render (default: all)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write one file per job into this folder instead of printing",
+        };
+        var format = new Option<RenderFormat>("--format", "-f")
+        {
+            Description = "json (what is sent to Nomad) or hcl (a readable jobspec)",
+            HelpName = "json|hcl",
+            DefaultValueFactory = _ => RenderFormat.Json,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "json";
+                if (token.Equals("json", StringComparison.OrdinalIgnoreCase))
+                {
+                    return RenderFormat.Json;
+                }
+
+                if (token.Equals("hcl", StringComparison.OrdinalIgnoreCase))
+                {
+                    return RenderFormat.Hcl;
+                }
+
+                result.AddError($"'{token}' is not a render format; use json or hcl.");
+                return RenderFormat.Json;
+            },
+        };
+        var command = new Command("render", "Print or write the Nomad jobs deploy would submit (offline)") { services, output, format };
+        context.SetAction(command, (parseResult, environment) =>
+        {
+            var homelab = HomelabInput.Load(environment, reportWhenValid: false);
+            if (homelab.HasErrors)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var selected = Select(homelab, parseResult.GetValue(services) ?? [], environment);
+            if (selected is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var builder = new NomadJobBuilder(HomelabJobOptions.From(homelab.Configuration));
+            var jobs = selected
+                .Select(s => builder.Build(s.Definition))
+                .SelectMany(built => built.AdditionalJobs.Prepend(built.Job))
+                .ToList();
+            var chosenFormat = parseResult.GetValue(format);
+            var outDirectory = parseResult.GetValue(output);
+            if (outDirectory is null)
+            {
+                Print(jobs, chosenFormat, environment);
+                return ExitCodes.Ok;
+            }
+
+            Write(jobs, chosenFormat, Path.GetFullPath(outDirectory, environment.Host.CurrentDirectory), environment);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static List<Definitions.BoundService>? Select(LoadedHomelab homelab, string[] names, CommandEnvironment environment)
+    {
+        if (names.Length == 0)
+        {
+            return [.. homelab.Services];
+        }
+
+        var byName = homelab.Services.ToDictionary(s => s.Definition.Name, StringComparer.Ordinal);
+        var unknown = names.Where(n => !byName.ContainsKey(n)).ToList();
+        foreach (var name in unknown)
+        {
+            var suggestion = Suggestions.DidYouMean(name, byName.Keys);
+            environment.ErrorConsole.MarkupLine($"[red]error:[/] no service named \"{Markup.Escape(name)}\" in {Markup.Escape(environment.Relative(homelab.Directory))}. {Markup.Escape(suggestion)}");
+        }
+
+        return unknown.Count > 0 ? null : [.. names.Distinct(StringComparer.Ordinal).Select(n => byName[n])];
+    }
+
+    private static string Text(NomadJob job, RenderFormat format) => format == RenderFormat.Json
+        ? NomadJobJson.Serialize(new NomadJobRegisterRequest { Job = job }) + "\n"
+        : NomadJobHclWriter.Write(job);
+
+    private static void Print(List<NomadJob> jobs, RenderFormat format, CommandEnvironment environment)
+    {
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (i > 0 && format == RenderFormat.Hcl)
+            {
+                environment.RawOut.WriteLine();
+            }
+
+            environment.RawOut.Write(Text(jobs[i], format));
+        }
+    }
+
+    private static void Write(List<NomadJob> jobs, RenderFormat format, string directory, CommandEnvironment environment)
+    {
+        Directory.CreateDirectory(directory);
+        var extension = format == RenderFormat.Json ? ".nomad.json" : ".nomad.hcl";
+        foreach (var job in jobs)
+        {
+            var file = Path.Combine(directory, job.Id + extension);
+            AtomicFile.WriteAllText(file, Text(job, format));
+            if (environment.Output == OutputFormat.Text)
+            {
+                environment.Console.MarkupLine($"wrote [bold]{Markup.Escape(environment.Relative(file))}[/]");
+            }
+        }
+    }
+}
