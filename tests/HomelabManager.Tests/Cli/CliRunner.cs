@@ -5,7 +5,7 @@ namespace HomelabManager.Tests.Cli;
 /// <summary>Runs the CLI in-process with captured output and a controlled environment.</summary>
 internal static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(string currentDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static async Task<CliResult> RunInAsync(string currentDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -15,7 +15,7 @@ internal static class CliRunner
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(Directory.GetCurrentDirectory(), null, args);
+    public static Task<CliResult> RunAsync(params string[] args) => RunInAsync(Directory.GetCurrentDirectory(), null, args);
 }
 
 internal sealed record CliResult(int ExitCode, string Out, string Error);

@@ -40,17 +40,7 @@ public class ExampleHomelabTests
         }
         """;
 
-    private static string ExampleDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HomelabManager.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine(directory.FullName, "examples", "homelab");
-    }
+    private static string ExampleDirectory() => RepositoryPaths.ExampleHomelab;
 
     [Fact]
     public void Example_homelab_yaml_loads_without_any_diagnostic()

@@ -44,16 +44,8 @@ public sealed class NomadJobSchema
             return File.Exists(Path.Combine(fromEnvironment, FileName)) ? fromEnvironment : null;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HomelabManager.slnx")))
-            {
-                var contracts = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "contracts"));
-                return File.Exists(Path.Combine(contracts, FileName)) ? contracts : null;
-            }
-        }
-
-        return null;
+        var contracts = Path.Combine(RepositoryPaths.Shared, "contracts");
+        return File.Exists(Path.Combine(contracts, FileName)) ? contracts : null;
     }
 
     private static NomadJobSchema? Load()
