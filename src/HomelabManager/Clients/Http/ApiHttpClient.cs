@@ -141,17 +141,26 @@ internal sealed class ApiHttpClient : IDisposable
 
         using (response)
         {
-            var message = Redactor.Redact(_errors.ReadMessage(status, response.BodyText));
-            throw new ApiException(
-                Endpoint.Api,
-                request.Method.Method,
-                Redactor.Redact(request.PathAndQuery),
-                ApiErrorKind.HttpStatus,
-                status,
-                message,
-                _errors.IsUserError(status, message),
-                call.Attempts);
+            throw StatusError(request, response, call.Attempts);
         }
+    }
+
+    /// <summary>The typed error for an error status (used directly for a passed-through status the caller did not expect).</summary>
+    public ApiException StatusError(ApiRequest request, ApiResponse response, int attempts = 1)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var status = (int)response.StatusCode;
+        var message = Redactor.Redact(_errors.ReadMessage(status, response.BodyText));
+        return new ApiException(
+            Endpoint.Api,
+            request.Method.Method,
+            Redactor.Redact(request.PathAndQuery),
+            ApiErrorKind.HttpStatus,
+            status,
+            message,
+            _errors.IsUserError(status, message),
+            attempts);
     }
 
     private async ValueTask<Outcome<ApiResponse>> AttemptAsync(Call call, CancellationToken cancellationToken)
