@@ -62,12 +62,13 @@ internal sealed partial class NomadDouble
             var id = volume["ID"]?.GetValue<string>() is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
             stored = new JsonObject
             {
-                ["Namespace"] = context.Request.Query["namespace"].FirstOrDefault() ?? volume["Namespace"]?.GetValue<string>() ?? "default",
+                ["Namespace"] = context.Request.Query["namespace"].FirstOrDefault() is { Length: > 0 } queryNs ? queryNs
+                    : volume["Namespace"]?.GetValue<string>() is { Length: > 0 } bodyNs ? bodyNs : "default",
                 ["ID"] = id,
                 ["Name"] = name,
-                ["PluginID"] = volume["PluginID"]?.DeepClone() ?? "mkdir",
-                ["NodePool"] = volume["NodePool"]?.DeepClone() ?? "default",
-                ["NodeID"] = volume["NodeID"]?.DeepClone() ?? NomadScheduler.NodeIdentifier,
+                ["PluginID"] = volume["PluginID"]?.GetValue<string>() is { Length: > 0 } plugin ? plugin : "mkdir",
+                ["NodePool"] = volume["NodePool"]?.GetValue<string>() is { Length: > 0 } pool ? pool : "default",
+                ["NodeID"] = volume["NodeID"]?.GetValue<string>() is { Length: > 0 } node ? node : NomadScheduler.NodeIdentifier,
                 ["Constraints"] = volume["Constraints"]?.DeepClone(),
                 ["RequestedCapacityMinBytes"] = volume["RequestedCapacityMinBytes"]?.DeepClone() ?? 0,
                 ["RequestedCapacityMaxBytes"] = volume["RequestedCapacityMaxBytes"]?.DeepClone() ?? 0,
