@@ -3,9 +3,12 @@ using Spectre.Console;
 
 namespace HomelabManager.Cli;
 
-/// <summary>What every command factory needs: the process host and the global options.</summary>
-public sealed record CliContext(CliHost Host, GlobalOptions Options)
+/// <summary>What every command factory needs: the process host, the global options and the cluster flags.</summary>
+internal sealed record CliContext(CliHost Host, GlobalOptions Options, ClusterOptions Cluster)
 {
+    /// <summary>The cluster clients for a command run (dispose them when the command ends).</summary>
+    public ClusterClients Clients(ParseResult parseResult, CommandEnvironment environment) => new(parseResult, Cluster, environment);
+
     /// <summary>
     /// Binds <paramref name="run"/> as the command's action. This is the one place that maps
     /// unexpected exceptions to exit code 1: users see a message, never a stack trace (unless <c>-v</c>).

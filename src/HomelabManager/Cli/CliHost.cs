@@ -1,16 +1,21 @@
+using HomelabManager.Clients.Http;
+
 namespace HomelabManager.Cli;
 
 /// <summary>
 /// Everything the program takes from its process: output writers, environment and working folder.
 /// Tests pass their own; this is the whole test seam of the CLI.
 /// </summary>
-public sealed record CliHost(
+internal sealed record CliHost(
     TextWriter Out,
     TextWriter Error,
     Func<string, string?> GetEnvironmentVariable,
     string CurrentDirectory,
     bool OutIsTerminal)
 {
+    /// <summary>How API clients retry and trace; tests shorten the backoff. Null: the defaults.</summary>
+    public ApiClientOptions? ApiOptions { get; init; }
+
     /// <summary>The real process: console writers, process environment, current folder.</summary>
     public static CliHost FromProcess() => new(
         Console.Out,

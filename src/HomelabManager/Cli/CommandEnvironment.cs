@@ -8,7 +8,7 @@ namespace HomelabManager.Cli;
 /// through <see cref="Console"/>; machine output (JSON, rendered files) through <see cref="RawOut"/>,
 /// untouched by markup or wrapping.
 /// </summary>
-public sealed class CommandEnvironment
+internal sealed class CommandEnvironment
 {
     private CommandEnvironment(CliHost host, string directory, OutputFormat output, bool noColor, bool verbose)
     {

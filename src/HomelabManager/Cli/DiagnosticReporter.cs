@@ -8,7 +8,7 @@ namespace HomelabManager.Cli;
 /// Prints collected diagnostics: as text on standard error (<c>path:line:col: error: …</c>, the
 /// source line and a caret), or as one JSON report on standard output with <c>--output json</c>.
 /// </summary>
-public sealed class DiagnosticReporter
+internal sealed class DiagnosticReporter
 {
     private readonly CommandEnvironment _environment;
     private readonly SourceCache _sources;

@@ -7,7 +7,7 @@ using HomelabManager.Commands.Validate;
 namespace HomelabManager.Cli;
 
 /// <summary>The command tree and its entry point.</summary>
-public static class HomelabCli
+internal static class HomelabCli
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
@@ -39,10 +39,12 @@ public static class HomelabCli
     public static RootCommand CreateRootCommand(CliHost host)
     {
         var options = new GlobalOptions();
-        var context = new CliContext(host, options);
+        var cluster = new ClusterOptions();
+        var context = new CliContext(host, options, cluster);
         var root = new RootCommand(
             "homelab-manager: run a homelab on Nomad, Consul and Vault from a folder of small service definitions.");
         options.AddTo(root);
+        cluster.AddTo(root);
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new VersionAction(host);
