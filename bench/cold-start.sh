@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Cold start of the NativeAOT binary: `--version` and `validate` of the example homelab, median
+# over many runs (hyperfine), next to the anchors measured in the same run: a .NET hello-world
+# AOT binary and the same commands under the JIT.
+# Usage: bench/cold-start.sh   (installs hyperfine from Debian when missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet publish src/HomelabManager -c Release -o "$work/aot" --nologo >/dev/null
+dotnet publish src/HomelabManager -c Release -o "$work/jit" -p:PublishAot=false --nologo >/dev/null
+mkdir -p "$work/hello"
+cat > "$work/hello/hello.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot><InvariantGlobalization>true</InvariantGlobalization><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+</Project>
+XML
+echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
+(cd "$work/hello" && dotnet publish -c Release -o "$work/hello/out" --nologo >/dev/null)
+
+hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/cold-start.md" \
+  -n "hello-world AOT (anchor)" "$work/hello/out/hello" \
+  -n "--version (AOT)" "$work/aot/homelab-manager --version" \
+  -n "--version (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll --version" \
+  -n "validate example (AOT)" "$work/aot/homelab-manager validate --dir examples/homelab" \
+  -n "validate example (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll validate --dir examples/homelab"
+cat "$work/cold-start.md"
