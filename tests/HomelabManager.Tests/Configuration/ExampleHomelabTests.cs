@@ -8,38 +8,6 @@ namespace HomelabManager.Tests.Configuration;
 /// <summary>The bundled example homelab (<c>examples/homelab</c>) stays valid.</summary>
 public class ExampleHomelabTests
 {
-    private const string SpecNextcloud = """
-        service {
-          name        = "nextcloud"               # DNS label: [a-z0-9-], 1..63, unique
-          description = "Self-hosted file sync and share"
-
-          container {
-            image = "nextcloud:latest"
-            ports = [
-              { internal = 80, external = 8080 }    # external optional (dynamic), protocol tcp|udp
-            ]
-            # optional: command, args, user, privileged = false, cap_add
-          }
-
-          resources {                             # MHz, MiB
-            cpu    = 1000
-            memory = 2048
-          }
-          volume {                                # repeatable; optional read_only = true
-            name = "nextcloud-data"
-            path = "/var/www/html"
-          }
-          env {
-            TZ                       = "Europe/Berlin"
-            NEXTCLOUD_ADMIN_USER     = "vault:secret/nextcloud#admin_user"
-            NEXTCLOUD_ADMIN_PASSWORD = "vault:secret/nextcloud#admin_password"
-          }
-          public_access = true
-          # optional: subdomain, auth = true|false (protect with the auth provider),
-          # health { path = "/status.php" }, count, depends_on = ["postgres"], node constraints
-        }
-        """;
-
     private static string ExampleDirectory() => RepositoryPaths.ExampleHomelab;
 
     [Fact]
@@ -126,6 +94,6 @@ public class ExampleHomelabTests
     public void Nextcloud_is_the_specification_example_verbatim()
     {
         var text = File.ReadAllText(Path.Combine(ExampleDirectory(), "services", "nextcloud", "service.hcl")).ReplaceLineEndings("\n");
-        Assert.Contains(SpecNextcloud.ReplaceLineEndings("\n") + "\n", text, StringComparison.Ordinal);
+        Assert.Contains(SpecExamples.Nextcloud.ReplaceLineEndings("\n") + "\n", text, StringComparison.Ordinal);
     }
 }
