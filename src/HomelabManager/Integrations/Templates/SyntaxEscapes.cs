@@ -72,12 +72,17 @@ internal static class SyntaxEscapes
     }
 
     /// <summary>
-    /// A Caddyfile quoted token: <c>"</c> escaped. A backslash (Caddy cannot escape it), braces (placeholders),
+    /// A Caddyfile token: bare when it consists of letters, digits and <c>-._:/@=+,~*</c>, else quoted with <c>"</c> escaped. A backslash (Caddy cannot escape it), braces (placeholders),
     /// backticks and control characters are refused.
     /// </summary>
     public static string Caddy(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-._:/@=+,~*".Contains(c, StringComparison.Ordinal)))
+        {
+            return value; // a bare token reads better (site addresses, upstreams) and needs no escaping
+        }
+
         var text = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
