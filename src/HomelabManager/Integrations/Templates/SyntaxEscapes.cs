@@ -28,7 +28,9 @@ internal static class SyntaxEscapes
         ArgumentNullException.ThrowIfNull(value);
         var quoted = HclText.Quote(value);
         return quoted.Replace("{", "\\u007b", StringComparison.Ordinal).Replace("}", "\\u007d", StringComparison.Ordinal)
-            .Replace("$$\\u007b", "$${", StringComparison.Ordinal).Replace("%%\\u007b", "%%{", StringComparison.Ordinal);
+            .Replace("$$\\u007b", "$${", StringComparison.Ordinal).Replace("%%\\u007b", "%%{", StringComparison.Ordinal)
+            .Replace("\u2028", "\\u2028", StringComparison.Ordinal).Replace("\u2029", "\\u2029", StringComparison.Ordinal)
+            .Replace("\u0085", "\\u0085", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ internal sealed class TemplateRenderer
                 _compiled[origin] = template;
             }
 
-            return template(model).ReplaceLineEndings("\n");
+            return template(model).Replace("\r\n", "\n", StringComparison.Ordinal);
         }
         catch (TemplateValueException e)
         {
@@ -94,7 +94,7 @@ internal sealed class TemplateRenderer
     {
         try
         {
-            return _handlebars.Compile(source)(model).ReplaceLineEndings("\n");
+            return _handlebars.Compile(source)(model).Replace("\r\n", "\n", StringComparison.Ordinal);
         }
         catch (TemplateValueException e)
         {
