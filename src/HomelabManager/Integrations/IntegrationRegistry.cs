@@ -50,6 +50,10 @@ internal sealed class IntegrationRegistry
         Justification = "The program assembly is a trimmer root: every provider's public parameterless constructor is kept.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072:UnrecognizedReflectionPattern",
         Justification = "The program assembly is a trimmer root: every provider's public parameterless constructor is kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2065:UnrecognizedReflectionPattern",
+        Justification = "ILC's name for IL2075 here; the program assembly is a trimmer root.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2062:UnrecognizedReflectionPattern",
+        Justification = "ILC's name for IL2072 here; the program assembly is a trimmer root.")]
     internal static IReadOnlyList<IIntegrationProvider> Scan()
     {
         var found = new SortedDictionary<string, IIntegrationProvider>(StringComparer.Ordinal);
