@@ -22,8 +22,8 @@ echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
 
 hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/cold-start.md" \
   -n "hello-world AOT (anchor)" "$work/hello/out/hello" \
-  -n "--version (AOT)" "$work/aot/homelab-manager --version" \
-  -n "--version (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll --version" \
+  -n "homelab-manager --version (AOT)" "$work/aot/homelab-manager --version" \
+  -n "homelab-manager --version (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll --version" \
   -n "validate example (AOT)" "$work/aot/homelab-manager validate --dir examples/homelab" \
   -n "validate example (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll validate --dir examples/homelab"
 cat "$work/cold-start.md"

@@ -1,0 +1,78 @@
+using HomelabManager.Configuration;
+using HomelabManager.Definitions;
+using HomelabManager.Hcl.Diagnostics;
+using HomelabManager.Integrations.Templates;
+using HomelabManager.Jobs;
+
+namespace HomelabManager.Integrations;
+
+/// <summary>What a provider sees while contributing: its settings, the services, and what other providers offer.</summary>
+internal sealed class IntegrationContext
+{
+    internal IntegrationContext(
+        HomelabConfiguration configuration,
+        ProviderSettings settings,
+        NomadJobBuilderOptions jobOptions,
+        IReadOnlyList<ServiceDefinition> services,
+        TemplateRenderer templates,
+        DiagnosticBag diagnostics)
+    {
+        Configuration = configuration;
+        Settings = settings;
+        JobOptions = jobOptions;
+        Services = services;
+        Templates = templates;
+        Diagnostics = diagnostics;
+        PublicSites = PublicSite.Of(services, Domain);
+    }
+
+    /// <summary>The whole configuration.</summary>
+    public HomelabConfiguration Configuration { get; }
+
+    /// <summary>This provider's section, resolved.</summary>
+    public ProviderSettings Settings { get; }
+
+    /// <summary><c>homelab.domain</c>.</summary>
+    public string Domain => Configuration.Homelab.Domain;
+
+    /// <summary>The job builder's options (datacenters, Vault settings, …).</summary>
+    public NomadJobBuilderOptions JobOptions { get; }
+
+    /// <summary>User services plus the infrastructure services of providers that contributed before this one.</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; }
+
+    /// <summary>The public, routable services of <see cref="Services"/> with their host names.</summary>
+    public IReadOnlyList<PublicSite> PublicSites { get; }
+
+    /// <summary>The auth provider's middleware, when an auth provider is configured.</summary>
+    public ForwardAuthMiddleware? ForwardAuth { get; init; }
+
+    /// <summary>The VPN provider's DNS target, when it offers one.</summary>
+    public DnsTarget? DnsTarget { get; init; }
+
+    /// <summary>Renders the provider's Handlebars templates (a homelab's own copies win).</summary>
+    public TemplateRenderer Templates { get; }
+
+    /// <summary>Where problems found while contributing go.</summary>
+    public DiagnosticBag Diagnostics { get; }
+
+    /// <summary>The public host name of a sub-domain: <c>&lt;subdomain&gt;.&lt;domain&gt;</c>.</summary>
+    public string HostOf(string subdomain) => $"{subdomain}.{Domain}";
+}
+
+/// <summary>A public service the reverse proxy routes.</summary>
+/// <param name="Service">Service (and Consul service) name.</param>
+/// <param name="Host"><c>&lt;subdomain|name&gt;.&lt;domain&gt;</c>.</param>
+/// <param name="Auth">True when the auth provider must protect it.</param>
+internal sealed record PublicSite(string Service, string Host, bool Auth)
+{
+    /// <summary>The public services of <paramref name="services"/> that have a port (nothing to route otherwise), by host.</summary>
+    public static IReadOnlyList<PublicSite> Of(IEnumerable<ServiceDefinition> services, string domain) =>
+        string.IsNullOrEmpty(domain)
+            ? []
+            : services
+                .Where(s => s.PublicAccess && s.Container.Ports.Any(p => p.Protocol == PortProtocol.Tcp))
+                .Select(s => new PublicSite(s.Name, $"{s.Subdomain ?? s.Name}.{domain}", s.Auth))
+                .OrderBy(s => s.Host, StringComparer.Ordinal)
+                .ToList();
+}
