@@ -6,7 +6,7 @@ namespace HomelabManager.Commands;
 /// <summary>Loads the homelab of <c>--dir</c> for a command and prints what was found wrong.</summary>
 internal static class HomelabInput
 {
-    /// <summary>Reads and checks the homelab; prints every diagnostic unless <paramref name="quiet"/> on success.</summary>
+    /// <summary>Reads and checks the homelab; prints every diagnostic, or only when there is an error.</summary>
     public static LoadedHomelab Load(CommandEnvironment environment, bool reportWhenValid = true)
     {
         var sources = new SourceCache(environment.Host.CurrentDirectory);
@@ -22,4 +22,8 @@ internal static class HomelabInput
 
         return homelab;
     }
+
+    /// <summary>Prints diagnostics found after loading (e.g. while building jobs).</summary>
+    public static void Report(CommandEnvironment environment, IReadOnlyCollection<HomelabManager.Hcl.Diagnostics.Diagnostic> diagnostics) =>
+        new DiagnosticReporter(environment, new SourceCache(environment.Host.CurrentDirectory)).Report(diagnostics);
 }

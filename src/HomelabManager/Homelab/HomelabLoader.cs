@@ -2,6 +2,7 @@ using HomelabManager.Configuration;
 using HomelabManager.Definitions;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
+using HomelabManager.Integrations;
 
 namespace HomelabManager.Homelab;
 
@@ -27,6 +28,12 @@ internal static class HomelabLoader
         }
 
         var services = ServiceDiscovery.Discover(directory, displayPath, diagnostics, onSource);
+        if (configuration.Configuration is { } loaded && !configuration.HasErrors)
+        {
+            // Offline checks of each integration section: provider known, options of the right kind.
+            diagnostics.AddRange(new IntegrationPipeline(IntegrationRegistry.Default).Validate(loaded, [.. services.Select(s => s.Definition)]));
+        }
+
         return new LoadedHomelab(directory, configuration.Configuration, configuration.Variables, services, [.. diagnostics]);
     }
 }

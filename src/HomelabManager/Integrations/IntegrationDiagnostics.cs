@@ -16,7 +16,9 @@ internal static class IntegrationDiagnostics
         var suggestion = Suggestions.ClosestMatch(name, knownList);
         var detail = suggestion is not null
             ? $"Did you mean \"{suggestion}\"?"
-            : $"Providers for \"{key}\": {string.Join(", ", knownList.Select(k => "\"" + k + "\""))}.";
+            : knownList.Count == 0
+                ? $"This version has no {key} providers yet; remove the {key} section."
+                : $"Providers for \"{key}\": {string.Join(", ", knownList.Select(k => "\"" + k + "\""))}.";
         return Diagnostic.Error("HLM400", $"Unknown {key} provider \"{name}\"", detail, path, range);
     }
 

@@ -92,12 +92,12 @@ public class ValidateCommandTests
     public async Task A_missing_variable_is_an_error_only_where_it_is_used()
     {
         using var lab = new TempHomelab()
-            .Write("homelab.yaml", "homelab:\n  domain: ${LAB_DOMAIN}\ndns:\n  provider: cloudflare\n  config:\n    api_token: ${UNUSED_TOKEN}\n");
+            .Write("homelab.yaml", "homelab:\n  domain: ${LAB_DOMAIN}\nreverse_proxy:\n  provider: traefik\n  config:\n    acme_email: ${UNUSED_EMAIL}\n");
 
         var missing = await CliRunner.RunInAsync(lab.Directory, null, "validate");
         Assert.Equal(ExitCodes.InvalidInput, missing.ExitCode);
         Assert.Contains("LAB_DOMAIN", missing.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("UNUSED_TOKEN", missing.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNUSED_EMAIL", missing.Error, StringComparison.Ordinal);
 
         var set = await CliRunner.RunInAsync(lab.Directory, new Dictionary<string, string> { ["LAB_DOMAIN"] = "lab.example.org" }, "validate");
         Assert.Equal(ExitCodes.Ok, set.ExitCode);

@@ -33,7 +33,7 @@ public partial class PublishedBinaryTests
 
         var render = Binary.Run(RepositoryPaths.Root, "render", "--dir", "examples/homelab");
         Assert.True(render.ExitCode == 0, render.Error);
-        Assert.Equal(7, RenderCommandTests.Documents(render.Out).Count);
+        Assert.Equal(RenderCommandTests.ExampleJobIds.Length, RenderCommandTests.Documents(render.Out).Count);
 
         var hcl = Binary.Run(RepositoryPaths.Root, "render", "nextcloud", "--dir", "examples/homelab", "--format", "hcl");
         Assert.Equal(0, hcl.ExitCode);

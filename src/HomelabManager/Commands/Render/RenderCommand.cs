@@ -57,17 +57,19 @@ internal static class RenderCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var selected = Select(homelab, parseResult.GetValue(services) ?? [], environment);
-            if (selected is null)
+            var built = HomelabJobs.Build(homelab);
+            if (built.HasErrors)
+            {
+                HomelabInput.Report(environment, built.Diagnostics);
+                return ExitCodes.InvalidInput;
+            }
+
+            var jobs = Select(built.Jobs, parseResult.GetValue(services) ?? [], homelab, environment);
+            if (jobs is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var builder = new NomadJobBuilder(HomelabJobOptions.From(homelab.Configuration));
-            var jobs = selected
-                .Select(s => builder.Build(s.Definition))
-                .SelectMany(built => built.AdditionalJobs.Prepend(built.Job))
-                .ToList();
             var chosenFormat = parseResult.GetValue(format);
             var outDirectory = parseResult.GetValue(output);
             if (outDirectory is null)
@@ -82,22 +84,23 @@ internal static class RenderCommand
         return command;
     }
 
-    private static List<Definitions.BoundService>? Select(LoadedHomelab homelab, string[] names, CommandEnvironment environment)
+    /// <summary>The jobs named (service names, or infrastructure job IDs such as traefik); all when none is named.</summary>
+    private static List<NomadJob>? Select(IReadOnlyList<NomadJob> jobs, string[] names, LoadedHomelab homelab, CommandEnvironment environment)
     {
         if (names.Length == 0)
         {
-            return [.. homelab.Services];
+            return [.. jobs];
         }
 
-        var byName = homelab.Services.ToDictionary(s => s.Definition.Name, StringComparer.Ordinal);
-        var unknown = names.Where(n => !byName.ContainsKey(n)).ToList();
+        var byId = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var unknown = names.Where(n => !byId.ContainsKey(n)).ToList();
         foreach (var name in unknown)
         {
-            var suggestion = Suggestions.DidYouMean(name, byName.Keys);
-            environment.ErrorConsole.MarkupLine($"[red]error:[/] no service named \"{Markup.Escape(name)}\" in {Markup.Escape(environment.Relative(homelab.Directory))}. {Markup.Escape(suggestion)}");
+            var suggestion = Suggestions.DidYouMean(name, byId.Keys);
+            environment.ErrorConsole.MarkupLine($"[red]error:[/] no service or job named \"{Markup.Escape(name)}\" in {Markup.Escape(environment.Relative(homelab.Directory))}. {Markup.Escape(suggestion)}");
         }
 
-        return unknown.Count > 0 ? null : [.. names.Distinct(StringComparer.Ordinal).Select(n => byName[n])];
+        return unknown.Count > 0 ? null : [.. names.Distinct(StringComparer.Ordinal).Select(n => byId[n])];
     }
 
     private static string Text(NomadJob job, RenderFormat format) => format == RenderFormat.Json
