@@ -12,10 +12,10 @@ internal sealed class SinceFilter(DateTimeOffset cutoff)
 {
     private static readonly string[] Formats =
     [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm:ss,FFFFFFFK",
-        "yyyy/MM/dd HH:mm:ss",
+        .. from date in new[] { "yyyy-MM-dd'T'", "yyyy-MM-dd ", "yyyy/MM/dd " }
+           from fraction in new[] { string.Empty, ".FFFFFFF", ",FFFFFFF" }
+           from zone in new[] { string.Empty, "K" }
+           select date + "HH:mm:ss" + fraction + zone,
     ];
 
     private bool _show = true;

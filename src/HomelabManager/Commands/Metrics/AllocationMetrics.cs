@@ -17,7 +17,9 @@ internal sealed record ResourceFigure(double Used, double Reserved, double? Perc
 {
     /// <summary>Computes the percentage.</summary>
     public static ResourceFigure Of(double used, double reserved) =>
-        new(Math.Round(used, 1), reserved, reserved > 0 ? Math.Round(used * 100 / reserved, 1) : null);
+        new(Round(used), reserved, reserved > 0 ? Round(used * 100 / reserved) : null);
+
+    private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>The <c>metrics --output json</c> document.</summary>
