@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using HomelabManager.Commands.Doctor;
 using HomelabManager.Commands.Metrics;
 using HomelabManager.Commands.Secrets;
@@ -17,3 +20,15 @@ namespace HomelabManager.Operations;
 [JsonSerializable(typeof(SecretListReport))]
 [JsonSerializable(typeof(DoctorReport))]
 internal sealed partial class OperationsJsonContext : JsonSerializerContext;
+
+/// <summary>Writes the operational reports: UTF-8 text such as <c>≥</c> stays readable (the output is JSON, not HTML).</summary>
+internal static class OperationsJson
+{
+    private static readonly JsonSerializerOptions Options = new(OperationsJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serialises a report type registered on <see cref="OperationsJsonContext"/>.</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+}

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HomelabManager.Cli;
 using HomelabManager.Operations;
 using Spectre.Console;
@@ -31,7 +30,7 @@ internal static class DoctorCommand
             var report = new DoctorReport(checks.All(c => c.Status != CheckStatus.Fail), checks);
             if (environment.Output == OutputFormat.Json)
             {
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.DoctorReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
             }
             else
             {

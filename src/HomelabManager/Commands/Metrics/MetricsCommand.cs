@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HomelabManager.Cli;
 using HomelabManager.Operations;
 using Spectre.Console;
@@ -30,7 +29,7 @@ internal static class MetricsCommand
             var report = await new MetricsCollector(clients.Nomad).CollectAsync(selection.Services, cancellationToken);
             if (environment.Output == OutputFormat.Json)
             {
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.MetricsReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
             }
             else
             {

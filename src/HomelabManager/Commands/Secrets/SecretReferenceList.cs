@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HomelabManager.Cli;
 using HomelabManager.Clients.Http;
 using HomelabManager.Operations;
@@ -39,7 +38,7 @@ internal static class SecretReferenceList
         var report = new SecretListReport(null, [], [], null, statuses);
         if (environment.Output == OutputFormat.Json)
         {
-            environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.SecretListReport));
+            environment.RawOut.WriteLine(OperationsJson.Serialize(report));
         }
         else
         {

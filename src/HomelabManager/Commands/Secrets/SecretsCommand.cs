@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HomelabManager.Cli;
 using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Vault;
@@ -58,7 +57,7 @@ internal static class SecretsCommand
             var report = new SecretReport(target.Path.ToString(), target.Key, mount.Version, written?.Version, null);
             if (environment.Output == OutputFormat.Json)
             {
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.SecretReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
             }
             else
             {
@@ -100,7 +99,7 @@ internal static class SecretsCommand
             if (environment.Output == OutputFormat.Json)
             {
                 var report = new SecretReport(target.Path.ToString(), target.Key, mount.Version, version, revealed ? value : null);
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.SecretReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
             }
             else if (revealed)
             {
@@ -152,7 +151,7 @@ internal static class SecretsCommand
             var report = new SecretListReport(target.ToString(), keys, children, secret?.Metadata?.Version, null);
             if (environment.Output == OutputFormat.Json)
             {
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.SecretListReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
                 return ExitCodes.Ok;
             }
 

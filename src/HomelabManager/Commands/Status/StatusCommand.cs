@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HomelabManager.Cli;
 using HomelabManager.Operations;
 using Spectre.Console;
@@ -35,7 +34,7 @@ internal static class StatusCommand
             var report = await new StatusCollector(clients.Nomad, clients.Consul).CollectAsync(selection, includeOrphans: names.Length == 0, cancellationToken);
             if (environment.Output == OutputFormat.Json)
             {
-                environment.RawOut.WriteLine(JsonSerializer.Serialize(report, OperationsJsonContext.Default.StatusReport));
+                environment.RawOut.WriteLine(OperationsJson.Serialize(report));
             }
             else
             {

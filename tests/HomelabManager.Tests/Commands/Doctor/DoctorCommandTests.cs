@@ -30,6 +30,7 @@ public sealed class DoctorCommandTests
         }
 
         Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        Assert.Contains("\"check\": \"version ≥ 1.10\"", json.Out, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json.Out);
         Assert.True(document.RootElement.GetProperty("healthy").GetBoolean());
         var checks = document.RootElement.GetProperty("checks").EnumerateArray().ToList();
