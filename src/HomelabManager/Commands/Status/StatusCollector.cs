@@ -53,20 +53,20 @@ internal sealed class StatusCollector(INomadClient nomad, IConsulClient consul)
             return new ServiceStatus(service.Name, "not managed", false, null, new AllocationCounts(Running(stub), 0), null, url, null);
         }
 
-        return await DeployedAsync(service.Name, stub, "", url, cancellationToken);
+        return await DeployedAsync(service.Name, stub, null, url, cancellationToken);
     }
 
     private Task<ServiceStatus> OrphanAsync(NomadJobListStub stub, CancellationToken cancellationToken) =>
         DeployedAsync(stub.Id, stub, "not in homelab", null, cancellationToken);
 
-    private async Task<ServiceStatus> DeployedAsync(string name, NomadJobListStub stub, string statusOverride, string? url, CancellationToken cancellationToken)
+    private async Task<ServiceStatus> DeployedAsync(string name, NomadJobListStub stub, string? statusOverride, string? url, CancellationToken cancellationToken)
     {
         var jobTask = nomad.ReadJobAsync(name, cancellationToken: cancellationToken);
         var healthTask = HealthAsync(name, cancellationToken);
         var job = (await jobTask)?.Value;
         var health = await healthTask;
         var desired = job is null || job.Stop ? 0 : job.TaskGroups?.Sum(g => g.Count) ?? 0;
-        var status = statusOverride.Length > 0 ? statusOverride : stub.Stop ? "stopped" : stub.Status;
+        var status = statusOverride ?? (stub.Stop ? "stopped" : stub.Status);
         return new ServiceStatus(name, status, true, job?.Version, new AllocationCounts(Running(stub), desired), health, url, job is null ? null : Image(job));
     }
 
