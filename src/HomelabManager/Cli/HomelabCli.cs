@@ -1,7 +1,12 @@
 using System.CommandLine;
+using HomelabManager.Commands.Doctor;
 using HomelabManager.Commands.Hcl;
 using HomelabManager.Commands.Init;
+using HomelabManager.Commands.Logs;
+using HomelabManager.Commands.Metrics;
 using HomelabManager.Commands.Render;
+using HomelabManager.Commands.Secrets;
+using HomelabManager.Commands.Status;
 using HomelabManager.Commands.Validate;
 
 namespace HomelabManager.Cli;
@@ -54,6 +59,11 @@ internal static class HomelabCli
         root.Add(ValidateCommand.Create(context));
         root.Add(RenderCommand.Create(context));
         root.Add(HclCommand.Create(context));
+        root.Add(LogsCommand.Create(context));
+        root.Add(StatusCommand.Create(context));
+        root.Add(MetricsCommand.Create(context));
+        root.Add(SecretsCommand.Create(context));
+        root.Add(DoctorCommand.Create(context));
         return root;
     }
 }

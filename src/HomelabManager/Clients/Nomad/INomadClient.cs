@@ -68,6 +68,9 @@ internal interface INomadClient
     /// <summary><c>GET /v1/volume/host/:id</c>; null when unknown.</summary>
     Task<NomadHostVolume?> ReadHostVolumeAsync(string volumeId, CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /v1/nodes</c>: every client node with its drivers' health (needs <c>node:read</c>).</summary>
+    Task<IReadOnlyList<NomadNodeListStub>> ListNodesAsync(CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /v1/agent/self</c> (needs <c>agent:read</c>).</summary>
     Task<NomadAgentSelf> ReadAgentSelfAsync(CancellationToken cancellationToken = default);
 

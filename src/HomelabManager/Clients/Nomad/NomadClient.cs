@@ -210,6 +210,12 @@ internal sealed class NomadClient : INomadClient, IDisposable
         return result?.Value;
     }
 
+    public async Task<IReadOnlyList<NomadNodeListStub>> ListNodesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await QueryAsync(Path("/v1/nodes"), null, _json.ListNomadNodeListStub, cancellationToken);
+        return result!.Value;
+    }
+
     public async Task<NomadAgentSelf> ReadAgentSelfAsync(CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, Path("/v1/agent/self").ToString()) { Idempotent = true };

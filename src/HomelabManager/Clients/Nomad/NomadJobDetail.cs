@@ -71,4 +71,24 @@ internal sealed record NomadJobDetailTask
 
     /// <summary>Driver configuration as sent (for docker: <c>image</c>, <c>ports</c>, …).</summary>
     public JsonElement? Config { get; init; }
+
+    /// <summary>What the task reserves (metrics compares usage against it).</summary>
+    public NomadJobDetailResources? Resources { get; init; }
+}
+
+/// <summary>A stored task's reservation.</summary>
+internal sealed record NomadJobDetailResources
+{
+    /// <summary>MHz.</summary>
+    [JsonPropertyName("CPU")]
+    public int Cpu { get; init; }
+
+    /// <summary>Dedicated cores (0 = shares by MHz).</summary>
+    public int Cores { get; init; }
+
+    /// <summary>MiB.</summary>
+    public int MemoryMB { get; init; }
+
+    /// <summary>MiB the task may burst to (0 = no oversubscription).</summary>
+    public int MemoryMaxMB { get; init; }
 }

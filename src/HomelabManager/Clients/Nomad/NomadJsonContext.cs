@@ -23,6 +23,7 @@ namespace HomelabManager.Clients.Nomad;
 [JsonSerializable(typeof(NomadHostVolumeCreateResponse))]
 [JsonSerializable(typeof(NomadHostVolume))]
 [JsonSerializable(typeof(List<NomadHostVolumeStub>))]
+[JsonSerializable(typeof(List<NomadNodeListStub>))]
 [JsonSerializable(typeof(NomadAgentSelf))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class NomadJsonContext : JsonSerializerContext;

@@ -34,6 +34,9 @@ internal sealed class ConsulDouble : ApiDouble
         return consul;
     }
 
+    /// <summary>The version <c>agent/self</c> reports.</summary>
+    public string Version { get; set; } = "1.21.5";
+
     /// <summary>Registers a service instance.</summary>
     public void Register(ConsulDoubleService service)
     {
@@ -221,7 +224,7 @@ internal sealed class ConsulDouble : ApiDouble
             ["Config"] = new JsonObject
             {
                 ["Datacenter"] = "dc1", ["NodeName"] = "node-1", ["NodeID"] = "40e4a748-2192-161a-0510-9bf59fe950b5", ["Server"] = true,
-                ["Revision"] = "abc1234", ["Version"] = "1.21.5", ["PrimaryDatacenter"] = "dc1",
+                ["Revision"] = "abc1234", ["Version"] = Version, ["PrimaryDatacenter"] = "dc1",
             },
             ["Member"] = new JsonObject { ["Name"] = "node-1", ["Addr"] = "127.0.0.1", ["Port"] = 8301, ["Status"] = 1 },
         });

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace HomelabManager.Tests.Doubles.Nomad;
 
-/// <summary><c>/v1/agent/self</c> (only the promised keys) and <c>/v1/status/leader</c> (no ACL, like the real agent).</summary>
+/// <summary>
+/// <c>/v1/agent/self</c> (only the promised keys), <c>/v1/status/leader</c> (no ACL, like the real agent) and
+/// <c>/v1/nodes</c> (the configured client nodes with their driver health).
+/// </summary>
 internal sealed partial class NomadDouble
 {
     private void MapAgentEndpoints(WebApplication app)
@@ -37,6 +40,45 @@ internal sealed partial class NomadDouble
             },
         })));
         app.Map("/v1/status/leader", Endpoint("GET", context => WriteJsonAsync(context, JsonValue.Create("127.0.0.1:4647")), acl: false));
+        app.Map("/v1/nodes", Endpoint("GET", context => WriteJsonAsync(context, new JsonArray([.. _options.Nodes.Select((node, i) => (JsonNode)Node(node, i))]))));
         app.Map("/v1/status/peers", Endpoint("GET", context => WriteJsonAsync(context, new JsonArray("127.0.0.1:4647")), acl: false));
     }
+
+    private JsonObject Node(NomadDoubleNode node, int index) => new()
+    {
+        ["Address"] = "127.0.0.1",
+        ["ID"] = $"5e1f2b9a-0d6c-4b8e-9f3a-7c2d1e0b4a{index:x2}",
+        ["Attributes"] = null,
+        ["Datacenter"] = _options.Datacenter,
+        ["Name"] = node.Name,
+        ["NodeClass"] = string.Empty,
+        ["NodePool"] = "default",
+        ["Version"] = _options.Version,
+        ["Drain"] = false,
+        ["SchedulingEligibility"] = "eligible",
+        ["Status"] = node.Status,
+        ["StatusDescription"] = string.Empty,
+        ["Drivers"] = new JsonObject
+        {
+            ["docker"] = new JsonObject
+            {
+                ["Attributes"] = node.DockerHealthy ? new JsonObject { ["driver.docker"] = "true", ["driver.docker.version"] = "27.3.1" } : null,
+                ["Detected"] = node.DockerHealthy,
+                ["Healthy"] = node.DockerHealthy,
+                ["HealthDescription"] = node.DockerHealthy ? "Healthy" : "Failed to connect to docker daemon",
+                ["UpdateTime"] = "2026-08-21T10:00:00Z",
+            },
+            ["exec"] = new JsonObject
+            {
+                ["Attributes"] = new JsonObject { ["driver.exec"] = "true" }, ["Detected"] = true, ["Healthy"] = true,
+                ["HealthDescription"] = "Healthy", ["UpdateTime"] = "2026-08-21T10:00:00Z",
+            },
+        },
+        ["HostVolumes"] = null,
+        ["NodeResources"] = null,
+        ["ReservedResources"] = null,
+        ["LastDrain"] = null,
+        ["CreateIndex"] = 5,
+        ["ModifyIndex"] = 7,
+    };
 }

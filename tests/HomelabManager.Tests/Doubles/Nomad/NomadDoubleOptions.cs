@@ -26,4 +26,13 @@ internal sealed record NomadDoubleOptions
 
     /// <summary>The agent's Nomad version.</summary>
     public string Version { get; init; } = "2.0.5";
+
+    /// <summary>The client nodes <c>/v1/nodes</c> lists (default: one ready node with a healthy docker driver).</summary>
+    public IReadOnlyList<NomadDoubleNode> Nodes { get; init; } = [new NomadDoubleNode("node-1")];
 }
+
+/// <summary>A client node of the double.</summary>
+/// <param name="Name">Node name.</param>
+/// <param name="Status"><c>ready</c>, <c>down</c>, …</param>
+/// <param name="DockerHealthy">Whether the docker driver is detected and healthy.</param>
+internal sealed record NomadDoubleNode(string Name, string Status = "ready", bool DockerHealthy = true);

@@ -17,7 +17,7 @@ internal sealed partial class VaultDouble
             ["replication_performance_mode"] = "disabled",
             ["replication_dr_mode"] = "disabled",
             ["server_time_utc"] = Time.GetUtcNow().ToUnixTimeSeconds(),
-            ["version"] = "1.20.0",
+            ["version"] = Version,
         };
         if (!Sealed)
         {

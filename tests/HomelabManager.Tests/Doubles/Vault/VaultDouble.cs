@@ -28,6 +28,9 @@ internal sealed partial class VaultDouble : ApiDouble
     /// <summary>True answers 503 <c>Vault is sealed</c> everywhere (and sealed health).</summary>
     public bool Sealed { get; set; }
 
+    /// <summary>The version <c>sys/health</c> reports.</summary>
+    public string Version { get; set; } = "1.20.0";
+
     /// <summary>Starts a double with a KV v2 mount at <c>secret/</c> and the root token <see cref="RootToken"/>.</summary>
     public static async Task<VaultDouble> StartAsync(TimeProvider? time = null)
     {
