@@ -20,10 +20,17 @@ XML
 echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
 (cd "$work/hello" && dotnet publish -c Release -o "$work/hello/out" --nologo >/dev/null)
 
-hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/cold-start.md" \
+hyperfine -N --warmup 5 --runs 50 --export-json "$work/cold-start.json" \
   -n "hello-world AOT (anchor)" "$work/hello/out/hello" \
   -n "homelab-manager --version (AOT)" "$work/aot/homelab-manager --version" \
   -n "homelab-manager --version (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll --version" \
   -n "validate example (AOT)" "$work/aot/homelab-manager validate --dir examples/homelab" \
   -n "validate example (JIT, anchor)" "dotnet $work/jit/homelab-manager.dll validate --dir examples/homelab"
-cat "$work/cold-start.md"
+# medians (the figure the README quotes), min and max, in milliseconds
+python3 - "$work/cold-start.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+print(f"{'command':45} {'median ms':>10} {'min ms':>8} {'max ms':>8}")
+for r in results:
+    print(f"{r['command']:45} {r['median'] * 1000:10.1f} {r['min'] * 1000:8.1f} {r['max'] * 1000:8.1f}")
+PY
