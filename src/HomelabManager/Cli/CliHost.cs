@@ -16,11 +16,21 @@ internal sealed record CliHost(
     /// <summary>How API clients retry and trace; tests shorten the backoff. Null: the defaults.</summary>
     public ApiClientOptions? ApiOptions { get; init; }
 
+    /// <summary>Standard input, for confirmations; null: none (never prompt).</summary>
+    public TextReader? In { get; init; }
+
+    /// <summary>True when standard input is a terminal a person can answer prompts on.</summary>
+    public bool InIsTerminal { get; init; }
+
     /// <summary>The real process: console writers, process environment, current folder.</summary>
     public static CliHost FromProcess() => new(
         Console.Out,
         Console.Error,
         Environment.GetEnvironmentVariable,
         Environment.CurrentDirectory,
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected)
+    {
+        In = Console.In,
+        InIsTerminal = !Console.IsInputRedirected,
+    };
 }
