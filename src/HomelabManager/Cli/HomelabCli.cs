@@ -1,6 +1,8 @@
 using System.CommandLine;
+using HomelabManager.Commands.Deploy;
 using HomelabManager.Commands.Hcl;
 using HomelabManager.Commands.Init;
+using HomelabManager.Commands.Plan;
 using HomelabManager.Commands.Render;
 using HomelabManager.Commands.Validate;
 
@@ -54,6 +56,8 @@ internal static class HomelabCli
         root.Add(ValidateCommand.Create(context));
         root.Add(RenderCommand.Create(context));
         root.Add(HclCommand.Create(context));
+        root.Add(PlanCommand.Create(context));
+        root.Add(DeployCommand.Create(context));
         return root;
     }
 }
