@@ -3,7 +3,9 @@ using HomelabManager.Commands.Deploy;
 using HomelabManager.Commands.Hcl;
 using HomelabManager.Commands.Init;
 using HomelabManager.Commands.Plan;
+using HomelabManager.Commands.Remove;
 using HomelabManager.Commands.Render;
+using HomelabManager.Commands.Update;
 using HomelabManager.Commands.Validate;
 
 namespace HomelabManager.Cli;
@@ -58,6 +60,8 @@ internal static class HomelabCli
         root.Add(HclCommand.Create(context));
         root.Add(PlanCommand.Create(context));
         root.Add(DeployCommand.Create(context));
+        root.Add(UpdateCommand.Create(context));
+        root.Add(RemoveCommand.Create(context));
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HomelabManager.Cli;
 using HomelabManager.Tests.Cli;
 using HomelabManager.Tests.Clients;
@@ -100,6 +101,44 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Write requests (PUT/POST/DELETE) among <paramref name="requests"/>; plans are reads.</summary>
     public static IReadOnlyList<Doubles.RecordedRequest> Writes(IEnumerable<Doubles.RecordedRequest> requests) =>
         [.. requests.Where(r => r.Method is "PUT" or "POST" or "DELETE" && !r.Path.EndsWith("/plan", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Changes a job behind homelab-manager's back, like someone running <c>nomad job run</c>: the last register
+    /// body the double received for <paramref name="jobId"/>, edited, sent again without EnforceIndex.
+    /// </summary>
+    public async Task EditLiveJobAsync(string jobId, Action<JsonObject> edit)
+    {
+        var last = Nomad.Requests.All.Last(r => r.Method == "PUT" && r.Path == "/v1/jobs" && JsonNode.Parse(r.Body)!["Job"]!["ID"]!.GetValue<string>() == jobId);
+        var job = (JsonObject)JsonNode.Parse(last.Body)!["Job"]!.DeepClone();
+        edit(job);
+        await RegisterRawAsync(new JsonObject { ["Job"] = job });
+    }
+
+    /// <summary>Registers a job body directly (not through homelab-manager).</summary>
+    public async Task RegisterRawAsync(JsonObject body)
+    {
+        using var http = new HttpClient { BaseAddress = Nomad.BaseAddress };
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync(new Uri("/v1/jobs", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+    }
+
+    /// <summary>The image of a job's first task as Nomad has it now.</summary>
+    public async Task<string> LiveImageAsync(string jobId)
+    {
+        using var http = new HttpClient { BaseAddress = Nomad.BaseAddress };
+        var job = JsonNode.Parse(await http.GetStringAsync(new Uri($"/v1/job/{jobId}", UriKind.Relative)))!;
+        return job["TaskGroups"]![0]!["Tasks"]![0]!["Config"]!["image"]!.GetValue<string>();
+    }
+
+    /// <summary>A job's Meta as Nomad has it now.</summary>
+    public async Task<JsonObject> LiveMetaAsync(string jobId)
+    {
+        using var http = new HttpClient { BaseAddress = Nomad.BaseAddress };
+        var job = JsonNode.Parse(await http.GetStringAsync(new Uri($"/v1/job/{jobId}", UriKind.Relative)))!;
+        return (JsonObject)job["Meta"]!;
+    }
 
     public async ValueTask DisposeAsync()
     {
