@@ -118,5 +118,7 @@ internal sealed class DeploymentPreflight(INomadClient nomad, Func<IVaultClient>
     }
 
     private static string Users(IEnumerable<(string Service, string Env, VaultReference Reference)> references) =>
-        string.Join(", ", references.Select(r => $"service {r.Service}, env {r.Env}").Distinct(StringComparer.Ordinal));
+        string.Join("; ", references
+            .GroupBy(r => r.Service, StringComparer.Ordinal)
+            .Select(g => $"service {g.Key}, env {string.Join(", ", g.Select(r => r.Env).Distinct(StringComparer.Ordinal))}"));
 }

@@ -20,10 +20,14 @@ internal sealed partial class DeploymentWatcher(INomadClient nomad, TimeProvider
     /// <summary>How many events of a failed task are reported.</summary>
     public int EventsPerTask { get; init; } = 6;
 
-    /// <summary>Watches the deployment of <paramref name="jobId"/> at <paramref name="version"/>.</summary>
-    public async Task<WatchResult> WatchAsync(string jobId, ulong version, Action<DeploymentUpdate>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Watches the deployment of <paramref name="jobId"/> at <paramref name="version"/>, created at or after raft
+    /// index <paramref name="sinceIndex"/> (the register's modify index, so a purged job's old deployments never match).
+    /// </summary>
+    public async Task<WatchResult> WatchAsync(
+        string jobId, ulong version, ulong sinceIndex, Action<DeploymentUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var deployment = await FindAsync(jobId, d => d.JobVersion >= version, cancellationToken);
+        var deployment = await FindAsync(jobId, d => d.JobVersion == version && d.CreateIndex >= sinceIndex, cancellationToken);
         if (deployment is null)
         {
             return new WatchResult(jobId, WatchStatus.NoDeployment, $"no deployment of version {version} appeared within {AppearTimeout.TotalMinutes:0} min");
@@ -46,7 +50,7 @@ internal sealed partial class DeploymentWatcher(INomadClient nomad, TimeProvider
         }
 
         var revertedTo = ulong.Parse(rollback.Groups[1].Value, CultureInfo.InvariantCulture);
-        var revert = await FindAsync(jobId, d => d.JobVersion > final.JobVersion, cancellationToken);
+        var revert = await FindAsync(jobId, d => d.JobVersion > final.JobVersion && d.CreateIndex >= final.CreateIndex, cancellationToken);
         var revertFinal = revert is null ? null : await FollowAsync(revert, progress, isRollback: true, cancellationToken);
         return new WatchResult(
             jobId, WatchStatus.RolledBack, final.StatusDescription, final.Id, revertedTo, revertFinal?.Status, failedTasks);
@@ -58,8 +62,8 @@ internal sealed partial class DeploymentWatcher(INomadClient nomad, TimeProvider
         ulong index = 0;
         while (true)
         {
-            var result = await nomad.ReadLatestDeploymentAsync(jobId, new NomadQueryOptions(index, BlockingWait), cancellationToken);
-            if (result.Value is { } deployment && matches(deployment))
+            var result = await nomad.ListJobDeploymentsAsync(jobId, new NomadQueryOptions(index, BlockingWait), cancellationToken);
+            if (result.Value.FirstOrDefault(matches) is { } deployment)
             {
                 return deployment;
             }

@@ -180,7 +180,7 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
         if (!Detach)
         {
             var watcher = new DeploymentWatcher(clients.Nomad, environment.Host.ApiOptions?.TimeProvider ?? TimeProvider.System);
-            var jobs = applied.Where(a => a.Outcome == ApplyOutcome.Applied).Select(a => (a.Job.JobId, a.Job.ExpectedVersion)).ToList();
+            var jobs = applied.Where(a => a.Outcome == ApplyOutcome.Applied).Select(a => (a.Job.JobId, a.Job.ExpectedVersion, a.JobModifyIndex)).ToList();
             foreach (var result in await DeploymentProgressView.WatchAsync(environment, watcher, jobs, cancellationToken))
             {
                 watched[result.JobId] = result;

@@ -12,7 +12,7 @@ internal static class DeploymentProgressView
 {
     /// <summary>Watches every job of <paramref name="jobs"/> (ID and registered version) at once.</summary>
     public static async Task<IReadOnlyList<WatchResult>> WatchAsync(
-        CommandEnvironment environment, DeploymentWatcher watcher, IReadOnlyList<(string JobId, ulong Version)> jobs, CancellationToken cancellationToken)
+        CommandEnvironment environment, DeploymentWatcher watcher, IReadOnlyList<(string JobId, ulong Version, ulong SinceIndex)> jobs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(watcher);
@@ -25,7 +25,7 @@ internal static class DeploymentProgressView
         IReadOnlyList<WatchResult> results;
         if (environment.Output == OutputFormat.Json)
         {
-            results = await Task.WhenAll(jobs.Select(j => watcher.WatchAsync(j.JobId, j.Version, null, cancellationToken)));
+            results = await Task.WhenAll(jobs.Select(j => watcher.WatchAsync(j.JobId, j.Version, j.SinceIndex, null, cancellationToken)));
         }
         else if (environment.Host.OutIsTerminal)
         {
@@ -38,6 +38,7 @@ internal static class DeploymentProgressView
                     return await Task.WhenAll(jobs.Select(j => watcher.WatchAsync(
                         j.JobId,
                         j.Version,
+                        j.SinceIndex,
                         update =>
                         {
                             var task = tasks[update.JobId];
@@ -54,6 +55,7 @@ internal static class DeploymentProgressView
             results = await Task.WhenAll(jobs.Select(j => watcher.WatchAsync(
                 j.JobId,
                 j.Version,
+                j.SinceIndex,
                 update =>
                 {
                     lock (gate)

@@ -147,7 +147,7 @@ internal static class UpdateCommand
         if (apply.Outcome == ApplyOutcome.Applied && !detach)
         {
             var watcher = new DeploymentWatcher(clients.Nomad, time);
-            watch = (await DeploymentProgressView.WatchAsync(environment, watcher, [(planned.JobId, planned.ExpectedVersion)], cancellationToken)).Single();
+            watch = (await DeploymentProgressView.WatchAsync(environment, watcher, [(planned.JobId, planned.ExpectedVersion, apply.JobModifyIndex)], cancellationToken)).Single();
         }
 
         var row = DeployReport.ForWrite(apply, watch, detach);
