@@ -160,12 +160,11 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
             return ExitCodes.Failure;
         }
 
-        var preflightWrites = new DeploymentPreflight(clients.Nomad, () => clients.Vault, desired.Options);
         IReadOnlyList<string> volumesCreated;
         try
         {
             var writtenServices = writes.Select(w => w.Service).ToHashSet(StringComparer.Ordinal);
-            volumesCreated = await preflightWrites.EnsureVolumesAsync([.. desired.Services.Where(s => writtenServices.Contains(s.Name))], cancellationToken);
+            volumesCreated = await preflight.EnsureVolumesAsync([.. desired.Services.Where(s => writtenServices.Contains(s.Name))], cancellationToken);
         }
         catch (ApiException exception)
         {

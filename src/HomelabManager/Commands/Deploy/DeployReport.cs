@@ -114,7 +114,7 @@ internal static class DeployReport
                 {
                     json.WriteStartObject("deployment");
                     json.WriteString("id", watch.DeploymentId);
-                    json.WriteString("status", watch.Status.ToString().ToLowerInvariant());
+                    json.WriteString("status", StatusName(watch.Status));
                     json.WriteString("description", watch.Description);
                     if (watch.RevertedToVersion is { } reverted)
                     {
@@ -168,6 +168,15 @@ internal static class DeployReport
 
         return ExitCodes.Failure;
     }
+
+    private static string StatusName(WatchStatus status) => status switch
+    {
+        WatchStatus.Successful => "successful",
+        WatchStatus.RolledBack => "rolled-back",
+        WatchStatus.Cancelled => "cancelled",
+        WatchStatus.NoDeployment => "no-deployment",
+        _ => "failed",
+    };
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {
