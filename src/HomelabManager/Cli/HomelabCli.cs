@@ -1,12 +1,16 @@
 using System.CommandLine;
+using HomelabManager.Commands.Deploy;
 using HomelabManager.Commands.Doctor;
 using HomelabManager.Commands.Hcl;
 using HomelabManager.Commands.Init;
 using HomelabManager.Commands.Logs;
 using HomelabManager.Commands.Metrics;
+using HomelabManager.Commands.Plan;
+using HomelabManager.Commands.Remove;
 using HomelabManager.Commands.Render;
 using HomelabManager.Commands.Secrets;
 using HomelabManager.Commands.Status;
+using HomelabManager.Commands.Update;
 using HomelabManager.Commands.Validate;
 
 namespace HomelabManager.Cli;
@@ -64,6 +68,10 @@ internal static class HomelabCli
         root.Add(MetricsCommand.Create(context));
         root.Add(SecretsCommand.Create(context));
         root.Add(DoctorCommand.Create(context));
+        root.Add(PlanCommand.Create(context));
+        root.Add(DeployCommand.Create(context));
+        root.Add(UpdateCommand.Create(context));
+        root.Add(RemoveCommand.Create(context));
         return root;
     }
 }

@@ -21,6 +21,22 @@ internal static class JobMetaKeys
     /// </summary>
     public const string JobHash = "homelab-manager-job-hash";
 
+    /// <summary>
+    /// The job <c>Version</c> homelab-manager expects the job to have right after its own register (set by the
+    /// deployment planner, not the builder). A live version that differs means the job was changed outside the
+    /// tool (drift). Bookkeeping: not part of <see cref="JobHash"/>.
+    /// </summary>
+    public const string ExpectedVersion = "homelab-manager-expected-version";
+
+    /// <summary>
+    /// A nonce <c>update</c> sets to roll a service's allocations (with a fresh image pull) without changing its
+    /// definition. Bookkeeping: not part of <see cref="JobHash"/>.
+    /// </summary>
+    public const string Restart = "homelab-manager-restart";
+
+    /// <summary>True for keys the deployment writes that never count as a change of the job itself.</summary>
+    public static bool IsBookkeeping(string key) => key is Version or ExpectedVersion or Restart;
+
     /// <summary>True for keys contributions must not set.</summary>
     public static bool IsReserved(string key) =>
         key == ManagedBy || key.StartsWith(ManagedByValue + "-", StringComparison.Ordinal);

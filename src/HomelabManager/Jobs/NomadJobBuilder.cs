@@ -139,8 +139,9 @@ internal sealed class NomadJobBuilder
     }
 
     /// <summary>
-    /// SHA-256 over the compact JSON of <paramref name="job"/> without the version and job-hash Meta keys,
-    /// so a tool upgrade that does not change the output does not change the hash.
+    /// SHA-256 over the compact JSON of <paramref name="job"/> without the job-hash and bookkeeping Meta keys
+    /// (tool version, expected job version, restart nonce), so a tool upgrade that does not change the output,
+    /// or the deployment's own bookkeeping, does not change the hash.
     /// </summary>
     public static string ComputeJobHash(NomadJob job)
     {
@@ -148,7 +149,7 @@ internal sealed class NomadJobBuilder
         var meta = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in job.Meta ?? new Dictionary<string, string>())
         {
-            if (key is not JobMetaKeys.JobHash and not JobMetaKeys.Version)
+            if (key is not JobMetaKeys.JobHash && !JobMetaKeys.IsBookkeeping(key))
             {
                 meta[key] = value;
             }

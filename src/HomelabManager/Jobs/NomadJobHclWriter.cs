@@ -137,7 +137,8 @@ internal static class NomadJobHclWriter
             .Attribute("command", Str(config.Command))
             .Attribute("args", config.Args is null ? null : HclText.List(config.Args))
             .Attribute("privileged", Bool(config.Privileged))
-            .Attribute("cap_add", config.CapAdd is null ? null : HclText.List(config.CapAdd));
+            .Attribute("cap_add", config.CapAdd is null ? null : HclText.List(config.CapAdd))
+            .Attribute("force_pull", Bool(config.ForcePull));
 
         block.Map("env", task.Env);
         block.Map("meta", task.Meta);

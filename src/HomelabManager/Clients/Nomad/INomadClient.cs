@@ -70,6 +70,8 @@ internal interface INomadClient
 
     /// <summary><c>GET /v1/nodes</c>: every client node with its drivers' health (needs <c>node:read</c>).</summary>
     Task<IReadOnlyList<NomadNodeListStub>> ListNodesAsync(CancellationToken cancellationToken = default);
+    /// <summary><c>DELETE /v1/volume/host/:id</c>: delete a dynamic host volume (its data is gone). Sent once.</summary>
+    Task DeleteHostVolumeAsync(string volumeId, CancellationToken cancellationToken = default);
 
     /// <summary><c>GET /v1/agent/self</c> (needs <c>agent:read</c>).</summary>
     Task<NomadAgentSelf> ReadAgentSelfAsync(CancellationToken cancellationToken = default);

@@ -216,6 +216,13 @@ internal sealed class NomadClient : INomadClient, IDisposable
         return result!.Value;
     }
 
+    public async Task DeleteHostVolumeAsync(string volumeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(volumeId);
+        var request = new ApiRequest(HttpMethod.Delete, Path($"/v1/volume/host/{QueryString.Segment(volumeId)}").ToString());
+        using var response = await _http.SendAsync(request, cancellationToken);
+    }
+
     public async Task<NomadAgentSelf> ReadAgentSelfAsync(CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, Path("/v1/agent/self").ToString()) { Idempotent = true };

@@ -60,6 +60,21 @@ internal sealed record NomadJobDetailGroup
     public int Count { get; init; }
 
     public IReadOnlyList<NomadJobDetailTask>? Tasks { get; init; }
+
+    /// <summary>The group's volume requests by name (<c>remove --delete-volumes</c> finds its host volumes here).</summary>
+    public IReadOnlyDictionary<string, NomadJobDetailVolume>? Volumes { get; init; }
+}
+
+/// <summary>A stored group volume request.</summary>
+internal sealed record NomadJobDetailVolume
+{
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary><c>host</c> or <c>csi</c>.</summary>
+    public string Type { get; init; } = string.Empty;
+
+    /// <summary>The host volume's name.</summary>
+    public string Source { get; init; } = string.Empty;
 }
 
 /// <summary>A stored task (the fields status shows).</summary>

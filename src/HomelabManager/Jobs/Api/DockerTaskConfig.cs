@@ -24,4 +24,8 @@ internal sealed record DockerTaskConfig
 
     [JsonPropertyName("cap_add")]
     public IReadOnlyList<string>? CapAdd { get; init; }
+
+    /// <summary>True makes the client pull the image even when it has it (set by <c>update</c>); absent otherwise.</summary>
+    [JsonPropertyName("force_pull")]
+    public bool? ForcePull { get; init; }
 }

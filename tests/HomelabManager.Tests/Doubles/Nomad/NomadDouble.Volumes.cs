@@ -21,7 +21,7 @@ internal sealed partial class NomadDouble
     private void MapVolumeEndpoints(WebApplication app)
     {
         app.Map("/v1/volume/host/create", Endpoint("PUT", CreateVolumeAsync));
-        app.Map("/v1/volume/host/{id}", Endpoint("GET", ReadVolumeAsync));
+        app.Map("/v1/volume/host/{id}", Endpoint("GET,DELETE", context => context.Request.Method == "DELETE" ? DeleteVolumeAsync(context) : ReadVolumeAsync(context)));
         app.Map("/v1/volumes", Endpoint("GET", ListVolumesAsync));
     }
 
@@ -98,6 +98,29 @@ internal sealed partial class NomadDouble
         }
 
         await (volume is null ? WriteTextAsync(context, 404, "volume not found") : WriteJsonAsync(context, volume));
+    }
+
+    /// <summary>Deletes a volume; an unknown ID is not an error (as <c>nomad volume delete</c> documents).</summary>
+    private async Task DeleteVolumeAsync(HttpContext context)
+    {
+        ulong index;
+        lock (_state.Sync)
+        {
+            _state.Volumes.Remove(RouteId(context));
+            index = _state.NextIndex();
+            _state.Signal();
+        }
+
+        await WriteJsonAsync(context, new JsonObject { ["Index"] = index }, index);
+    }
+
+    /// <summary>The names of the host volumes that exist.</summary>
+    public IReadOnlyList<string> HostVolumeNames()
+    {
+        lock (_state.Sync)
+        {
+            return [.. _state.Volumes.Values.Select(v => v["Name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+        }
     }
 
     private async Task ListVolumesAsync(HttpContext context)

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using HomelabManager.Cli;
+using HomelabManager.Commands.Deploy;
+using HomelabManager.Deployment;
+using Spectre.Console;
+
+namespace HomelabManager.Commands.Plan;
+
+/// <summary>
+/// <c>plan [SERVICE…] [--detailed-exitcode]</c>: what deploy would do, with Nomad's field-level diff per job;
+/// changes nothing. Exit codes with <c>--detailed-exitcode</c>: 0 nothing pending, 2 changes pending
+/// (creates, updates, removals, drift, conflicts), 1 any error (invalid input included, so 2 stays unambiguous).
+/// </summary>
+internal static class PlanCommand
+{
+    /// <summary>Exit code of <c>--detailed-exitcode</c> when changes are pending.</summary>
+    public const int ChangesPending = 2;
+
+    public static Command Create(CliContext context)
+    {
+        var services = new Argument<string[]>("SERVICE")
+        {
+            Description = "Services to plan (default: all, and removals are listed)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var detailed = new Option<bool>("--detailed-exitcode")
+        {
+            Description = "Exit 0 when nothing would change, 2 when changes are pending, 1 on errors",
+        };
+        var command = new Command("plan", "Show what deploy would change, with a field-level diff per job (changes nothing)") { services, detailed };
+        context.SetAction(command, async (parseResult, environment, cancellationToken) =>
+        {
+            var detailedExit = parseResult.GetValue(detailed);
+            var desired = DeploymentInput.Load(environment, parseResult.GetValue(services) ?? []);
+            if (desired is null)
+            {
+                return detailedExit ? ExitCodes.Failure : ExitCodes.InvalidInput;
+            }
+
+            using var clients = context.Clients(parseResult, environment);
+            DeploymentPlan plan;
+            try
+            {
+                plan = await new DeploymentPlanner(clients.Nomad).PlanAsync(
+                    desired.Jobs,
+                    new PlanRequest { IncludeRemovals = desired.IsWholeHomelab, DiffAll = true },
+                    cancellationToken);
+            }
+            catch (Clients.Http.ApiException exception)
+            {
+                environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return ExitCodes.Failure;
+            }
+
+            if (environment.Output == OutputFormat.Json)
+            {
+                PlanView.WriteJson(environment.RawOut, plan);
+            }
+            else
+            {
+                PlanView.WriteText(environment.Console, plan, diffs: true, showUnchanged: environment.Verbose);
+                environment.Console.MarkupLine(plan.HasChanges
+                    ? $"Plan: {Markup.Escape(plan.Summary())}."
+                    : $"No changes: {Markup.Escape(plan.Summary())}.");
+                if (plan.Count(PlanAction.Remove) > 0)
+                {
+                    environment.Console.MarkupLine("Jobs to remove are only removed by [bold]deploy --prune[/].");
+                }
+
+                if (plan.Count(PlanAction.Drift) > 0)
+                {
+                    environment.Console.MarkupLine("Drifted jobs are left alone by deploy; [bold]deploy --force[/] takes them back.");
+                }
+
+                if (plan.Count(PlanAction.Conflict) > 0)
+                {
+                    environment.Console.MarkupLine("Jobs in conflict are refused by deploy; [bold]deploy --adopt[/] takes them over.");
+                }
+            }
+
+            return detailedExit && plan.HasChanges ? ChangesPending : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Text.Json;
+using HomelabManager.Cli;
+using HomelabManager.Clients.Http;
+using HomelabManager.Clients.Nomad;
+using HomelabManager.Commands.Deploy;
+using HomelabManager.Deployment;
+using Spectre.Console;
+
+namespace HomelabManager.Commands.Remove;
+
+/// <summary>
+/// <c>remove SERVICE [--purge] [--delete-volumes] [--yes]</c>: stop a service's job (only a job homelab-manager
+/// created), optionally purge it, and delete its host volumes only with <c>--delete-volumes</c>. Works without a
+/// valid homelab folder: the job's own spec says which volumes it used.
+/// </summary>
+internal static class RemoveCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var service = new Argument<string>("SERVICE") { Description = "The service (job ID) to stop" };
+        var purge = new Option<bool>("--purge") { Description = "Also purge the job from Nomad (its history is gone)" };
+        var deleteVolumes = new Option<bool>("--delete-volumes") { Description = "Also delete the service's host volumes (their data is lost)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask before deleting volumes on a terminal" };
+        var command = new Command("remove", "Stop a service's job; purge it and delete its volumes on request") { service, purge, deleteVolumes, yes };
+        context.SetAction(command, async (parseResult, environment, cancellationToken) =>
+        {
+            using var clients = context.Clients(parseResult, environment);
+            var time = environment.Host.ApiOptions?.TimeProvider ?? TimeProvider.System;
+            var run = new RemoveRun(environment, clients.Nomad, time)
+            {
+                Purge = parseResult.GetValue(purge),
+                DeleteVolumes = parseResult.GetValue(deleteVolumes),
+                Yes = parseResult.GetValue(yes),
+            };
+            try
+            {
+                return await run.RunAsync(parseResult.GetValue(service)!, cancellationToken);
+            }
+            catch (ApiException exception)
+            {
+                environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+}
+
+/// <summary>One remove.</summary>
+internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nomad, TimeProvider time)
+{
+    public bool Purge { get; init; }
+
+    public bool DeleteVolumes { get; init; }
+
+    public bool Yes { get; init; }
+
+    /// <summary>Longest wait for the job's allocations to stop before volumes are deleted.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    public async Task<int> RunAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = (await nomad.ReadJobAsync(jobId, cancellationToken: cancellationToken))?.Value;
+        if (job is null)
+        {
+            environment.ErrorConsole.MarkupLine($"[red]error:[/] Nomad has no job \"{Markup.Escape(jobId)}\"; nothing to remove.");
+            return ExitCodes.Failure;
+        }
+
+        if (!DeploymentPlanner.IsManaged(job.Meta))
+        {
+            environment.ErrorConsole.MarkupLine(
+                $"[red]error:[/] the job \"{Markup.Escape(jobId)}\" was not created by homelab-manager (no Meta managed-by = homelab-manager); refusing to stop it.");
+            return ExitCodes.Failure;
+        }
+
+        var volumes = (job.TaskGroups ?? [])
+            .SelectMany(g => g.Volumes?.Values ?? [])
+            .Where(v => v.Type == "host" && v.Source.Length > 0)
+            .Select(v => v.Source)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (DeleteVolumes && volumes.Count > 0 && Confirmation.CanAsk(environment, Yes)
+            && !Confirmation.Ask(environment, $"Delete host volume(s) {string.Join(", ", volumes)} of {jobId}? Their data is lost."))
+        {
+            environment.Console.MarkupLine("Cancelled; nothing was changed.");
+            return ExitCodes.Failure;
+        }
+
+        var stopped = false;
+        if (!job.Stop || Purge)
+        {
+            await nomad.StopJobAsync(jobId, Purge, cancellationToken);
+            stopped = true;
+        }
+
+        var deleted = new List<string>();
+        if (DeleteVolumes && volumes.Count > 0)
+        {
+            await WaitForStopAsync(jobId, cancellationToken);
+            var existing = await nomad.ListHostVolumesAsync(cancellationToken: cancellationToken);
+            foreach (var volume in existing.Where(v => volumes.Contains(v.Name, StringComparer.Ordinal)).OrderBy(v => v.Name, StringComparer.Ordinal))
+            {
+                await nomad.DeleteHostVolumeAsync(volume.Id, cancellationToken);
+                deleted.Add(volume.Name);
+            }
+        }
+
+        var kept = DeleteVolumes ? [] : volumes;
+        var definitionLeft = Directory.Exists(Path.Combine(environment.Directory, "services", jobId));
+        if (environment.Output == OutputFormat.Json)
+        {
+            WriteJson(jobId, stopped, deleted, kept, definitionLeft);
+            return ExitCodes.Ok;
+        }
+
+        environment.Console.MarkupLine(stopped
+            ? $"{(Purge ? "stopped and purged" : "stopped")} [bold]{Markup.Escape(jobId)}[/]"
+            : $"[bold]{Markup.Escape(jobId)}[/] was already stopped");
+        if (deleted.Count > 0)
+        {
+            environment.Console.MarkupLine($"deleted host volume(s): {Markup.Escape(string.Join(", ", deleted))}");
+        }
+
+        if (kept.Count > 0)
+        {
+            environment.Console.MarkupLine($"kept host volume(s): {Markup.Escape(string.Join(", ", kept))} (--delete-volumes deletes them)");
+        }
+
+        if (definitionLeft)
+        {
+            environment.Console.MarkupLine(
+                $"note: services/{Markup.Escape(jobId)} still exists, so the next deploy starts {Markup.Escape(jobId)} again; delete that folder to remove it for good.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Waits (blocking queries) until none of the job's allocations is pending or running, or the timeout passes.</summary>
+    private async Task WaitForStopAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + StopTimeout;
+        ulong index = 0;
+        while (true)
+        {
+            var allocations = await nomad.ListJobAllocationsAsync(jobId, query: new NomadQueryOptions(index, TimeSpan.FromSeconds(30)), cancellationToken: cancellationToken);
+            if (!allocations.Value.Any(a => a.ClientStatus is "pending" or "running") || time.GetUtcNow() >= deadline)
+            {
+                return;
+            }
+
+            index = allocations.Index;
+        }
+    }
+
+    private void WriteJson(string jobId, bool stopped, IReadOnlyList<string> deleted, IReadOnlyList<string> kept, bool definitionLeft)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("job", jobId);
+            json.WriteBoolean("stopped", stopped);
+            json.WriteBoolean("purged", stopped && Purge);
+            json.WriteStartArray("volumesDeleted");
+            deleted.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartArray("volumesKept");
+            kept.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteBoolean("definitionStillPresent", definitionLeft);
+            json.WriteEndObject();
+        }
+
+        environment.RawOut.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

@@ -1,0 +1,124 @@
+using HomelabManager.Clients.Http;
+using HomelabManager.Clients.Nomad;
+using HomelabManager.Clients.Vault;
+using HomelabManager.Definitions;
+using HomelabManager.Jobs;
+using HomelabManager.Secrets;
+
+namespace HomelabManager.Deployment;
+
+/// <summary>
+/// The checks before anything is written: Nomad answers and has a leader; every <c>vault:</c> reference
+/// points at an existing secret and key; every host volume exists (missing ones are created through the API).
+/// Secret values are read only to learn their keys: they are never kept, printed or put in a message.
+/// </summary>
+internal sealed class DeploymentPreflight(INomadClient nomad, Func<IVaultClient> vault, NomadJobBuilderOptions options)
+{
+    /// <summary>Problems that stop the deployment (empty when all is well). Nothing is written.</summary>
+    public async Task<IReadOnlyList<string>> CheckAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var problems = new List<string>();
+        try
+        {
+            var leader = await nomad.ReadLeaderAsync(cancellationToken);
+            if (string.IsNullOrEmpty(leader))
+            {
+                problems.Add("Nomad has no cluster leader; nothing can be scheduled until it elects one");
+            }
+        }
+        catch (ApiException exception)
+        {
+            problems.Add($"Nomad is not ready: {exception.Message}");
+            return problems;
+        }
+
+        problems.AddRange(await CheckSecretsAsync(services, cancellationToken));
+        return problems;
+    }
+
+    /// <summary>Creates the host volumes <paramref name="services"/> use that do not exist yet; returns their names.</summary>
+    public async Task<IReadOnlyList<string>> EnsureVolumesAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var wanted = services.SelectMany(s => s.Volumes).Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var existing = (await nomad.ListHostVolumesAsync(options.NodePool, cancellationToken)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var created = new List<string>();
+        foreach (var name in wanted.Where(n => !existing.Contains(n)))
+        {
+            await nomad.CreateHostVolumeAsync(
+                new NomadHostVolume
+                {
+                    Name = name,
+                    PluginId = "mkdir",
+                    NodePool = options.NodePool ?? string.Empty,
+                    RequestedCapabilities = [new NomadHostVolumeCapability(options.VolumeAttachmentMode, options.VolumeAccessMode)],
+                },
+                cancellationToken);
+            created.Add(name);
+        }
+
+        return created;
+    }
+
+    private async Task<IReadOnlyList<string>> CheckSecretsAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken cancellationToken)
+    {
+        var references = services
+            .SelectMany(s => s.Env.Select(e => (Service: s.Name, Env: e.Name, Reference: (e.Value as VaultEnvValue)?.Reference)))
+            .Where(r => r.Reference is not null)
+            .Select(r => (r.Service, r.Env, Reference: r.Reference!))
+            .ToList();
+        if (references.Count == 0)
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        var client = vault();
+        foreach (var secret in references.GroupBy(r => r.Reference.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var first = secret.First().Reference;
+            var mount = new VaultKvMount(first.Mount, options.Vault.KvVersionOf(first.Mount) == VaultKvVersion.V1 ? 1 : 2);
+            IReadOnlySet<string>? keys;
+            try
+            {
+                keys = await ReadKeysAsync(client, mount, first.PathInMount, cancellationToken);
+            }
+            catch (ApiException exception)
+            {
+                problems.Add($"vault:{secret.Key} ({Users(secret)}): cannot read it: {exception.Message}");
+                continue;
+            }
+
+            if (keys is null)
+            {
+                problems.Add($"vault:{secret.Key} ({Users(secret)}): no secret at path \"{secret.Key}\" (KV v{mount.Version} mount \"{mount.Path}\"); write it with 'homelab-manager secrets set' or 'vault kv put'");
+                continue;
+            }
+
+            foreach (var missing in secret.Where(r => !keys.Contains(r.Reference.Key)).GroupBy(r => r.Reference.Key, StringComparer.Ordinal))
+            {
+                problems.Add($"vault:{secret.Key}#{missing.Key} ({Users(missing)}): the secret at path \"{secret.Key}\" has no key \"{missing.Key}\"");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The keys of a secret (values dropped at once); null when it does not exist or its latest version is deleted.</summary>
+    private static async Task<IReadOnlySet<string>?> ReadKeysAsync(IVaultClient client, VaultKvMount mount, string path, CancellationToken cancellationToken)
+    {
+        var secret = await client.ReadSecretAsync(mount, path, cancellationToken: cancellationToken);
+        return secret?.Values is { } values ? values.Keys.ToHashSet(StringComparer.Ordinal) : null;
+    }
+
+    private static string Users(IEnumerable<(string Service, string Env, VaultReference Reference)> references) =>
+        string.Join("; ", references
+            .GroupBy(r => r.Service, StringComparer.Ordinal)
+            .Select(g => $"service {g.Key}, env {string.Join(", ", g.Select(r => r.Env).Distinct(StringComparer.Ordinal))}"));
+}
