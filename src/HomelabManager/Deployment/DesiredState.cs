@@ -16,33 +16,26 @@ internal sealed record DesiredState(
     bool IsWholeHomelab)
 {
     /// <summary>
-    /// Builds the jobs of <paramref name="names"/> (all services when empty). Unknown names are returned in
-    /// <paramref name="unknown"/> and nothing is built.
+    /// The jobs of <paramref name="names"/> — service names or infrastructure job IDs such as traefik —
+    /// or every job when empty. Unknown names are returned in <paramref name="unknown"/> and nothing is selected.
     /// </summary>
-    public static DesiredState? Build(LoadedHomelab homelab, IReadOnlyCollection<string> names, out IReadOnlyList<string> unknown)
+    public static DesiredState? Select(HomelabJobs built, IReadOnlyCollection<string> names, out IReadOnlyList<string> unknown)
     {
-        ArgumentNullException.ThrowIfNull(homelab);
+        ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(names);
-        var byName = homelab.Services.ToDictionary(s => s.Definition.Name, s => s.Definition, StringComparer.Ordinal);
-        unknown = [.. names.Where(n => !byName.ContainsKey(n)).Distinct(StringComparer.Ordinal)];
+        var sources = built.Jobs.Select(j => j.Source).ToHashSet(StringComparer.Ordinal);
+        unknown = [.. names.Where(n => !sources.Contains(n)).Distinct(StringComparer.Ordinal)];
         if (unknown.Count > 0)
         {
             return null;
         }
 
-        var selected = names.Count == 0
-            ? [.. homelab.Services.Select(s => s.Definition)]
-            : homelab.Services.Select(s => s.Definition).Where(d => names.Contains(d.Name, StringComparer.Ordinal)).ToList();
-        var options = HomelabJobOptions.From(homelab.Configuration);
-        var builder = new NomadJobBuilder(options);
-        var jobs = new List<DesiredJob>();
-        foreach (var service in selected)
-        {
-            var built = builder.Build(service);
-            jobs.Add(new DesiredJob(built.Job, service.Name, service.DependsOn));
-            jobs.AddRange(built.AdditionalJobs.Select(job => new DesiredJob(job, service.Name, [])));
-        }
-
-        return new DesiredState(selected, jobs, options, names.Count == 0);
+        bool Selected(string source) => names.Count == 0 || names.Contains(source, StringComparer.Ordinal);
+        var jobs = built.Jobs
+            .Where(j => Selected(j.Source))
+            .Select(j => new DesiredJob(j.Job, j.Source, j.DependsOn))
+            .ToList();
+        var services = built.Definitions.Where(d => Selected(d.Name)).ToList();
+        return new DesiredState(services, jobs, built.Options, names.Count == 0);
     }
 }

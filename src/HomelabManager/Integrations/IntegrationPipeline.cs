@@ -39,6 +39,9 @@ internal sealed record IntegrationPlan(
 {
     /// <summary>True when a diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The definitions behind the infrastructure jobs (for preflight: Vault references, volumes).</summary>
+    public IReadOnlyList<ServiceDefinition> InfrastructureServices { get; init; } = [];
 }
 
 /// <summary>
@@ -152,7 +155,10 @@ internal sealed class IntegrationPipeline(IntegrationRegistry registry)
             [.. contributions.SelectMany(c => c.Contribution.DnsRecords)],
             [.. contributions.SelectMany(c => c.Contribution.TunnelIngress)],
             providers,
-            diagnostics);
+            diagnostics)
+        {
+            InfrastructureServices = [.. contributions.SelectMany(c => c.Contribution.Services.Select(s => s.Definition))],
+        };
     }
 
     private Dictionary<IntegrationCategory, IIntegrationProvider> Resolve(

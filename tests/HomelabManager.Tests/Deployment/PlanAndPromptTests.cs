@@ -17,7 +17,7 @@ public sealed class PlanAndPromptTests
         await using var cluster = await ClusterHarness.StartAsync();
         Assert.Equal(ExitCodes.Ok, (await cluster.RunAsync("deploy")).ExitCode);
         var homelab = HomelabManager.Homelab.HomelabLoader.Load(cluster.Homelab.Directory, HomelabManager.Configuration.DictionaryVariables.Empty, p => p, _ => { });
-        var desired = DesiredState.Build(homelab, [], out _)!;
+        var desired = DesiredState.Select(HomelabManager.Homelab.HomelabJobs.Build(homelab), [], out _)!;
         using var nomad = TestClients.Nomad(cluster.Nomad);
 
         var before = cluster.Nomad.Requests.All.Count;

@@ -1,6 +1,7 @@
 using HomelabManager.Cli;
 using HomelabManager.Deployment;
 using HomelabManager.Hcl.Schema;
+using HomelabManager.Homelab;
 using Spectre.Console;
 
 namespace HomelabManager.Commands.Deploy;
@@ -21,10 +22,17 @@ internal static class DeploymentInput
             return null;
         }
 
-        var state = DesiredState.Build(homelab, names, out var unknown);
+        var built = HomelabJobs.Build(homelab);
+        if (built.HasErrors)
+        {
+            HomelabInput.Report(environment, built.Diagnostics);
+            return null;
+        }
+
+        var state = DesiredState.Select(built, names, out var unknown);
         foreach (var name in unknown)
         {
-            var suggestion = Suggestions.DidYouMean(name, homelab.Services.Select(s => s.Definition.Name));
+            var suggestion = Suggestions.DidYouMean(name, built.Jobs.Select(j => j.Source));
             environment.ErrorConsole.MarkupLine(
                 $"[red]error:[/] no service named \"{Markup.Escape(name)}\" in {Markup.Escape(environment.Relative(homelab.Directory))}. {Markup.Escape(suggestion)}");
         }

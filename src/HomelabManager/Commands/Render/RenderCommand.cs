@@ -64,7 +64,7 @@ internal static class RenderCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var jobs = Select(built.Jobs, parseResult.GetValue(services) ?? [], homelab, environment);
+            var jobs = Select([.. built.Jobs.Select(j => j.Job)], parseResult.GetValue(services) ?? [], homelab, environment);
             if (jobs is null)
             {
                 return ExitCodes.InvalidInput;
