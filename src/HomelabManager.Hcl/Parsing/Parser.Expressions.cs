@@ -1,6 +1,7 @@
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
+using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Parsing;
 
@@ -46,7 +47,7 @@ internal sealed partial class Parser
         }
 
         return new ConditionalExpression(condition, trueResult, falseResult,
-            Range(condition.Range.Start.Offset, falseResult.Range.End.Offset));
+            Span(condition.Range.Start, falseResult.Range.End));
     }
 
     private static bool TryGetOperator(int level, TokenKind kind, out BinaryOperator op)
@@ -91,7 +92,7 @@ internal sealed partial class Parser
         {
             if (pending is { } previous && right is not null)
             {
-                left = new BinaryExpression(left, previous, right, Range(left.Range.Start.Offset, right.Range.End.Offset));
+                left = new BinaryExpression(left, previous, right, Span(left.Range.Start, right.Range.End));
             }
 
             pending = op;
@@ -106,7 +107,7 @@ internal sealed partial class Parser
 
         if (pending is { } last && right is not null)
         {
-            return new BinaryExpression(left, last, right, Range(left.Range.Start.Offset, right.Range.End.Offset));
+            return new BinaryExpression(left, last, right, Span(left.Range.Start, right.Range.End));
         }
 
         return left;
@@ -135,7 +136,7 @@ internal sealed partial class Parser
     private ExpressionSyntax ParseTraversals(ExpressionSyntax from)
     {
         var result = from;
-        var start = from.Range.Start.Offset;
+        var start = from.Range.Start;
         while (true)
         {
             var next = Peek();
@@ -147,11 +148,11 @@ internal sealed partial class Parser
                 {
                     case TokenKind.Identifier:
                         Read();
-                        result = new GetAttributeExpression(result, TextOf(attribute), Range(attribute), Range(start, attribute.End));
+                        result = new GetAttributeExpression(result, TextOf(attribute), Range(attribute), Span(start, attribute.EndPosition));
                         break;
                     case TokenKind.NumberLiteral:
                         Read();
-                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, Range(start, attribute.End));
+                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, Span(start, attribute.EndPosition));
                         break;
                     case TokenKind.Star:
                         if (!ParseAttributeSplat(ref result, start, next))
@@ -185,7 +186,7 @@ internal sealed partial class Parser
                     close = Recover(TokenKind.CloseBracket);
                 }
 
-                var item = new SplatItemExpression(Range(open.Start, close.End));
+                var item = new SplatItemExpression(Span(open.StartPosition, close.EndPosition));
                 if (!EnterNesting(open))
                 {
                     return result;
@@ -193,14 +194,14 @@ internal sealed partial class Parser
 
                 var each = ParseTraversals(item);
                 ExitNesting();
-                result = new SplatExpression(result, each, item, true, Range(start, Math.Max(close.End, each.Range.End.Offset)));
+                result = new SplatExpression(result, each, item, true, Span(start, Max(close.EndPosition, each.Range.End)));
                 continue;
             }
 
             PushNewlines(false);
             var mark = _diagnostics.Count;
             var key = ParseExpression();
-            Token closeBracket;
+            SyntaxToken closeBracket;
             if (_recovery && _diagnostics.Count > mark)
             {
                 closeBracket = Recover(TokenKind.CloseBracket);
@@ -216,11 +217,11 @@ internal sealed partial class Parser
             }
 
             PopNewlines();
-            result = new IndexExpression(result, key, false, Range(start, Math.Max(closeBracket.End, key.Range.End.Offset)));
+            result = new IndexExpression(result, key, false, Span(start, Max(closeBracket.EndPosition, key.Range.End)));
         }
     }
 
-    private ExpressionSyntax LegacyIndexKey(Token number, bool fullSplatHint)
+    private ExpressionSyntax LegacyIndexKey(SyntaxToken number, bool fullSplatHint)
     {
         _ = fullSplatHint;
         var text = TextOf(number);
@@ -235,12 +236,12 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses <c>.*</c> and the attribute/legacy-index steps after it; false when it was abandoned.</summary>
-    private bool ParseAttributeSplat(ref ExpressionSyntax result, int start, Token dot)
+    private bool ParseAttributeSplat(ref ExpressionSyntax result, SourcePosition start, SyntaxToken dot)
     {
         var marker = Read();
-        var item = new SplatItemExpression(Range(dot.Start, marker.End));
+        var item = new SplatItemExpression(Span(dot.StartPosition, marker.EndPosition));
         ExpressionSyntax each = item;
-        var end = marker.End;
+        var end = marker.EndPosition;
         while (Peek().Kind == TokenKind.Dot)
         {
             Read();
@@ -248,8 +249,8 @@ internal sealed partial class Parser
             if (step.Kind == TokenKind.NumberLiteral)
             {
                 Read();
-                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, Range(dot.Start, step.End));
-                end = step.End;
+                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, Span(dot.StartPosition, step.EndPosition));
+                end = step.EndPosition;
                 continue;
             }
 
@@ -267,17 +268,17 @@ internal sealed partial class Parser
             }
 
             Read();
-            each = new GetAttributeExpression(each, TextOf(step), Range(step), Range(dot.Start, step.End));
-            end = step.End;
+            each = new GetAttributeExpression(each, TextOf(step), Range(step), Span(dot.StartPosition, step.EndPosition));
+            end = step.EndPosition;
         }
 
-        result = new SplatExpression(result, each, item, false, Range(start, end));
+        result = new SplatExpression(result, each, item, false, Span(start, end));
         return true;
     }
 
-    private LiteralExpression NumberLiteral(Token token)
+    private LiteralExpression NumberLiteral(SyntaxToken token)
     {
-        var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
+        var value = _names.GetNumber(_text.AsSpan(token.Start, token.Length));
         if (value is null)
         {
             Report(HclDiagnostics.NumberOutOfRange(_path, Range(token)));
@@ -287,7 +288,7 @@ internal sealed partial class Parser
         return new LiteralExpression(value, Range(token));
     }
 
-    private ExpressionSyntax ParseTermCore(Token start)
+    private ExpressionSyntax ParseTermCore(SyntaxToken start)
     {
         switch (start.Kind)
         {
@@ -318,7 +319,7 @@ internal sealed partial class Parser
                 Read();
                 var operand = ParseWithTraversals();
                 return new UnaryExpression(start.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not, operand,
-                    Range(start.Start, Math.Max(start.End, operand.Range.End.Offset)));
+                    Span(start.StartPosition, Max(start.EndPosition, operand.Range.End)));
             case TokenKind.OpenBracket:
                 return ParseTuple();
             case TokenKind.OpenBrace:
@@ -358,14 +359,14 @@ internal sealed partial class Parser
 
         close = Read();
         PopNewlines();
-        return new ParenthesizedExpression(expression, Range(open.Start, Math.Max(close.End, expression.Range.End.Offset)));
+        return new ParenthesizedExpression(expression, Span(open.StartPosition, Max(close.EndPosition, expression.Range.End)));
     }
 
-    private ExpressionSyntax FinishFunctionCall(Token name)
+    private ExpressionSyntax FinishFunctionCall(SyntaxToken name)
     {
         var open = Read();
         var fullName = TextOf(name);
-        var nameEnd = name.End;
+        var nameEnd = name.EndPosition;
         while (open.Kind == TokenKind.DoubleColon)
         {
             var part = Read();
@@ -373,11 +374,11 @@ internal sealed partial class Parser
             {
                 Report(HclDiagnostics.MissingFunctionName(_path, Range(part)));
                 RecoverOver(TokenKind.OpenParen);
-                return new ErrorExpression(Range(name.Start, part.End));
+                return new ErrorExpression(Span(name.StartPosition, part.EndPosition));
             }
 
             fullName = fullName + "::" + TextOf(part);
-            nameEnd = part.End;
+            nameEnd = part.EndPosition;
             open = Read();
         }
 
@@ -385,12 +386,14 @@ internal sealed partial class Parser
         {
             Report(HclDiagnostics.MissingOpenParenthesis(_path, Range(open)));
             RecoverOver(TokenKind.OpenParen);
-            return new ErrorExpression(Range(name.Start, open.End));
+            return new ErrorExpression(Span(name.StartPosition, open.EndPosition));
         }
 
-        var arguments = new List<ExpressionSyntax>();
+        var arguments = _expressions;
+        var mark0 = arguments.Count;
+        ExpressionSyntax? lastArgument = null;
         var expandFinal = false;
-        Token close = open;
+        SyntaxToken close = open;
         PushNewlines(false);
         while (true)
         {
@@ -402,7 +405,8 @@ internal sealed partial class Parser
 
             var mark = _diagnostics.Count;
             var argument = ParseExpression();
-            arguments.Add(argument);
+            arguments.Push(argument);
+            lastArgument = argument;
             if (_recovery && _diagnostics.Count > mark)
             {
                 var recovered = Recover(TokenKind.CloseParen);
@@ -440,7 +444,7 @@ internal sealed partial class Parser
             if (separator.Kind != TokenKind.Comma)
             {
                 Report(separator.Kind == TokenKind.EndOfFile
-                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Range(name.Start, open.End))
+                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Span(name.StartPosition, open.EndPosition))
                     : HclDiagnostics.MissingArgumentSeparator(_path, Range(separator)));
                 close = Recover(TokenKind.CloseParen);
                 break;
@@ -454,8 +458,9 @@ internal sealed partial class Parser
         }
 
         PopNewlines();
-        var end = Math.Max(close.End, arguments.Count > 0 ? arguments[^1].Range.End.Offset : open.End);
-        return new FunctionCallExpression(fullName, Range(name.Start, nameEnd), arguments, expandFinal, Range(name.Start, end));
+        var end = Max(close.EndPosition, lastArgument is not null ? lastArgument.Range.End : open.EndPosition);
+        return new FunctionCallExpression(fullName, Span(name.StartPosition, nameEnd), arguments.PopToArray(mark0), expandFinal,
+            Span(name.StartPosition, end));
     }
 
     private ExpressionSyntax ParseTuple()
@@ -469,8 +474,9 @@ internal sealed partial class Parser
                 return FinishFor(open);
             }
 
-            var elements = new List<ExpressionSyntax>();
-            Token close;
+            var elements = _expressions;
+            var mark0 = elements.Count;
+            SyntaxToken close;
             while (true)
             {
                 if (Peek().Kind == TokenKind.CloseBracket)
@@ -481,7 +487,7 @@ internal sealed partial class Parser
 
                 var mark = _diagnostics.Count;
                 var element = ParseExpression();
-                elements.Add(element);
+                elements.Push(element);
                 if (_recovery && _diagnostics.Count > mark)
                 {
                     close = Recover(TokenKind.CloseBracket);
@@ -511,7 +517,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new TupleExpression(elements, Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new TupleExpression(elements.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
         }
         finally
         {
@@ -533,8 +539,9 @@ internal sealed partial class Parser
         PushNewlines(true);
         try
         {
-            var items = new List<ObjectItem>();
-            Token close;
+            var items = _objectItems;
+            var mark0 = items.Count;
+            SyntaxToken close;
             while (true)
             {
                 var next = Peek();
@@ -581,12 +588,12 @@ internal sealed partial class Parser
                 var value = ParseExpression();
                 if (_recovery && _diagnostics.Count > mark)
                 {
-                    items.Add(new ObjectItem(key, value));
+                    items.Push(new ObjectItem(key, value));
                     close = Recover(TokenKind.CloseBrace);
                     break;
                 }
 
-                items.Add(new ObjectItem(key, value));
+                items.Push(new ObjectItem(key, value));
                 next = Peek();
                 if (next.Kind == TokenKind.Newline)
                 {
@@ -616,7 +623,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new ObjectExpression(items, Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new ObjectExpression(items.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
         }
         finally
         {
@@ -624,7 +631,7 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishFor(Token open)
+    private ExpressionSyntax FinishFor(SyntaxToken open)
     {
         PushNewlines(false);
         try
@@ -637,13 +644,13 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishForCore(Token open)
+    private ExpressionSyntax FinishForCore(SyntaxToken open)
     {
         Read(); // "for"
         var isObject = open.Kind == TokenKind.OpenBrace;
         var closeKind = isObject ? TokenKind.CloseBrace : TokenKind.CloseBracket;
 
-        ExpressionSyntax Fail(Func<string, Text.SourceRange, Diagnostic>? factory)
+        ExpressionSyntax Fail(Func<string, SourceRange, Diagnostic>? factory)
         {
             if (factory is not null && !_recovery)
             {
@@ -651,7 +658,7 @@ internal sealed partial class Parser
             }
 
             var closed = Recover(closeKind);
-            return new ErrorExpression(Range(open.Start, closed.End));
+            return new ErrorExpression(Span(open.StartPosition, closed.EndPosition));
         }
 
         if (Peek().Kind != TokenKind.Identifier)
@@ -708,7 +715,7 @@ internal sealed partial class Parser
         }
 
         var grouping = false;
-        var ellipsis = default(Token);
+        var ellipsis = default(SyntaxToken);
         if (Peek().Kind == TokenKind.Ellipsis)
         {
             ellipsis = Read();
@@ -727,7 +734,7 @@ internal sealed partial class Parser
             }
         }
 
-        Token close;
+        SyntaxToken close;
         if (Peek().Kind == closeKind)
         {
             close = Read();
@@ -760,6 +767,6 @@ internal sealed partial class Parser
         }
 
         return new ForExpression(keyName, valueName, collection, keyExpression, valueExpression, condition, grouping, isObject,
-            Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
+using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Parsing;
 
@@ -19,23 +20,26 @@ internal sealed partial class Parser
         End,
     }
 
-    private sealed class TemplatePart(PartKind kind, int start, int end)
+    /// <summary>One piece of a template before it becomes a node (kept in a reused scratch stack, so a value type).</summary>
+    private struct TemplatePart(PartKind kind, SourcePosition start, SourcePosition end)
     {
-        public PartKind Kind { get; } = kind;
+        public readonly PartKind Kind = kind;
 
-        public int Start { get; set; } = start;
+        public readonly SourcePosition Start = start;
 
-        public int End { get; set; } = end;
+        public SourcePosition End = end;
 
-        public string Value { get; set; } = string.Empty;
+        public string Value = string.Empty;
 
-        public ExpressionSyntax? Expression { get; init; }
+        public ExpressionSyntax? Expression;
 
-        public string? KeyVariable { get; init; }
+        public string? KeyVariable;
 
-        public string? ValueVariable { get; init; }
+        public string? ValueVariable;
 
-        public string Name => Kind switch
+        public readonly SourceRange Range => new(Start, End.Offset < Start.Offset ? Start : End);
+
+        public readonly string Name => Kind switch
         {
             PartKind.Else => "else",
             PartKind.EndIf => "endif",
@@ -49,42 +53,73 @@ internal sealed partial class Parser
         var open = Read();
         var closer = open.Kind == TokenKind.OpenQuote ? TokenKind.CloseQuote : TokenKind.CloseHeredoc;
         var flush = open.Kind == TokenKind.OpenHeredoc && open.Length > 2 && _text[open.Start + 2] == '-';
-        var parts = ParseTemplateParts(closer);
+        var kind = closer == TokenKind.CloseQuote ? TemplateKind.Quoted : TemplateKind.Heredoc;
+
+        // The common case, one literal and the closer ("text"): no parts at all.
+        var first = PeekIndex();
+        if (!flush && _tokens[first].Kind is TokenKind.QuotedLiteral or TokenKind.StringLiteral && _tokens[first + 1].Kind == closer)
+        {
+            var literal = Read();
+            var value = LiteralString(literal, literal.Kind == TokenKind.QuotedLiteral);
+            Read();
+            ExpressionSyntax[] single = [new LiteralExpression(value, Range(literal))];
+            return new TemplateExpression(single, kind, false, Span(open.StartPosition, Max(open.EndPosition, PreviousEnd)));
+        }
+
+        var stack = _templateParts;
+        var mark = stack.Count;
+        ParseTemplateParts(closer);
         if (flush)
         {
-            FlushHeredoc(parts);
+            FlushHeredoc(stack.Since(mark));
         }
 
-        MeldLiterals(parts);
-        var passthrough = parts.Count == 2 && parts[0].Kind == PartKind.Interpolation;
+        MeldLiterals(stack, mark);
+        var parts = stack.Since(mark);
+        var passthrough = parts.Length == 2 && parts[0].Kind == PartKind.Interpolation;
         var index = 0;
-        var expressions = new List<ExpressionSyntax>();
+        var expressions = _expressions;
+        var expressionMark = expressions.Count;
         while (parts[index].Kind != PartKind.End)
         {
-            expressions.Add(ParseTemplateItem(parts, ref index));
+            expressions.Push(ParseTemplateItem(parts, ref index));
         }
 
-        var kind = closer == TokenKind.CloseQuote ? TemplateKind.Quoted : TemplateKind.Heredoc;
-        var end = Math.Max(open.End, PreviousEnd);
-        return new TemplateExpression(expressions, kind, passthrough, Range(open.Start, end));
+        stack.Truncate(mark);
+        var end = Max(open.EndPosition, PreviousEnd);
+        return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, Span(open.StartPosition, end));
     }
 
-    private List<TemplatePart> ParseTemplateParts(TokenKind end)
+    private string DecodeLiteral(in SyntaxToken token, bool quoted) =>
+        StringLiteralDecoder.Decode(_source, token.Start, token.End, quoted, _diagnostics, _names);
+
+    /// <summary>The string value of a literal token that is a whole template part (shared for repeated short texts).</summary>
+    private HclString LiteralString(in SyntaxToken token, bool quoted)
     {
-        var parts = new List<TemplatePart>();
+        var span = _text.AsSpan(token.Start, token.Length);
+        return span.Length <= NameTable.MaxLength && span.IndexOfAny('\\', '$', '%') < 0 && !span.ContainsAnyInRange('\u0300', '\uFFFF')
+            ? _names.GetString(span)
+            : _names.GetString(DecodeLiteral(token, quoted));
+    }
+
+    /// <summary>Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>.</summary>
+    private void ParseTemplateParts(TokenKind end)
+    {
+        var parts = _templateParts;
+        var mark = parts.Count;
         var startToken = Peek();
         var startRange = Range(startToken);
         var trimNextLeft = false;
         var nextCanTrimPrevious = false;
-        var endStart = startToken.Start;
-        var endEnd = startToken.Start;
+        var endStart = startToken.StartPosition;
+        var endEnd = startToken.StartPosition;
         while (true)
         {
             var next = Read();
             if (next.Kind == end)
             {
-                endStart = next.Start;
-                endEnd = next.End;
+                endStart = next.StartPosition;
+                endEnd = next.EndPosition;
                 break;
             }
 
@@ -96,23 +131,23 @@ internal sealed partial class Parser
             switch (next.Kind)
             {
                 case TokenKind.QuotedLiteral or TokenKind.StringLiteral:
-                    var value = StringLiteralDecoder.Decode(_source, next.Start, next.End, next.Kind == TokenKind.QuotedLiteral, _diagnostics);
+                    var value = DecodeLiteral(next, next.Kind == TokenKind.QuotedLiteral);
                     if (trimLeft)
                     {
                         value = value.TrimStart();
                     }
 
-                    parts.Add(new TemplatePart(PartKind.Literal, next.Start, next.End) { Value = value });
+                    parts.Push(new TemplatePart(PartKind.Literal, next.StartPosition, next.EndPosition) { Value = value });
                     nextCanTrimPrevious = true;
                     continue;
 
                 case TokenKind.QuotedNewline when end == TokenKind.CloseQuote:
                     // Reported by the lexer: the quoted string ends at the line break.
-                    endStart = endEnd = next.Start;
+                    endStart = endEnd = next.StartPosition;
                     break;
 
                 case TokenKind.TemplateInterpolation:
-                    TrimPrevious(parts, next, canTrimPrevious);
+                    TrimPrevious(parts, mark, next, canTrimPrevious);
                     PushNewlines(false);
                     var expression = ParseExpression();
                     var close = Peek();
@@ -139,13 +174,13 @@ internal sealed partial class Parser
                     }
 
                     PopNewlines();
-                    parts.Add(new TemplatePart(PartKind.Interpolation, next.Start, Math.Max(close.End, next.End)) { Expression = expression });
+                    parts.Push(new TemplatePart(PartKind.Interpolation, next.StartPosition, Max(close.EndPosition, next.EndPosition)) { Expression = expression });
                     continue;
 
                 case TokenKind.TemplateControl:
-                    TrimPrevious(parts, next, canTrimPrevious);
+                    TrimPrevious(parts, mark, next, canTrimPrevious);
                     PushNewlines(false);
-                    trimNextLeft = ParseDirective(parts, next, startRange);
+                    trimNextLeft = ParseDirective(next);
                     PopNewlines();
                     continue;
 
@@ -159,35 +194,35 @@ internal sealed partial class Parser
 
                     var final = next.Kind == TokenKind.EndOfFile ? next : Recover(end);
                     _recovery = true;
-                    endStart = final.Start;
-                    endEnd = final.End;
+                    endStart = final.StartPosition;
+                    endEnd = final.EndPosition;
                     break;
             }
 
             break;
         }
 
-        if (parts.Count == 0)
+        if (parts.Count == mark)
         {
-            parts.Add(new TemplatePart(PartKind.Literal, startToken.Start, startToken.Start) { Value = string.Empty });
+            parts.Push(new TemplatePart(PartKind.Literal, startToken.StartPosition, startToken.StartPosition) { Value = string.Empty });
         }
 
-        parts.Add(new TemplatePart(PartKind.End, endStart, endEnd));
-        return parts;
+        parts.Push(new TemplatePart(PartKind.End, endStart, endEnd));
     }
 
-    private static void TrimPrevious(List<TemplatePart> parts, Token opener, bool canTrimPrevious)
+    private static void TrimPrevious(ScratchStack<TemplatePart> parts, int mark, in SyntaxToken opener, bool canTrimPrevious)
     {
-        if (canTrimPrevious && opener.Length == 3 && parts.Count > 0 && parts[^1].Kind == PartKind.Literal)
+        if (canTrimPrevious && opener.Length == 3 && parts.Count > mark && parts[parts.Count - 1].Kind == PartKind.Literal)
         {
-            parts[^1].Value = parts[^1].Value.TrimEnd();
+            ref var last = ref parts[parts.Count - 1];
+            last.Value = last.Value.TrimEnd();
         }
     }
 
     /// <summary>Parses the inside of a <c>%{ ... }</c> sequence; returns true when it ends with <c>~}</c>.</summary>
-    private bool ParseDirective(List<TemplatePart> parts, Token opener, Text.SourceRange startRange)
+    private bool ParseDirective(in SyntaxToken opener)
     {
-        _ = startRange;
+        var parts = _templateParts;
         var keyword = Peek();
         if (keyword.Kind != TokenKind.Identifier)
         {
@@ -206,16 +241,16 @@ internal sealed partial class Parser
         {
             case "if":
                 var condition = ParseExpression();
-                parts.Add(new TemplatePart(PartKind.If, opener.Start, Peek().End) { Expression = condition });
+                parts.Push(new TemplatePart(PartKind.If, opener.StartPosition, Peek().EndPosition) { Expression = condition });
                 break;
             case "else":
-                parts.Add(new TemplatePart(PartKind.Else, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.Else, opener.StartPosition, Peek().EndPosition));
                 break;
             case "endif":
-                parts.Add(new TemplatePart(PartKind.EndIf, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.EndIf, opener.StartPosition, Peek().EndPosition));
                 break;
             case "endfor":
-                parts.Add(new TemplatePart(PartKind.EndFor, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.EndFor, opener.StartPosition, Peek().EndPosition));
                 break;
             case "for":
                 if (Peek().Kind != TokenKind.Identifier)
@@ -262,7 +297,7 @@ internal sealed partial class Parser
 
                 Read();
                 var collection = ParseExpression();
-                parts.Add(new TemplatePart(PartKind.For, opener.Start, Peek().End)
+                parts.Push(new TemplatePart(PartKind.For, opener.StartPosition, Peek().EndPosition)
                 {
                     Expression = collection,
                     KeyVariable = keyName,
@@ -342,13 +377,15 @@ internal sealed partial class Parser
     }
 
     /// <summary>Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.</summary>
-    private static void FlushHeredoc(List<TemplatePart> parts)
+    private void FlushHeredoc(Span<TemplatePart> parts)
     {
         var minSpaces = int.MaxValue;
         var newline = true;
-        var adjust = new List<TemplatePart>();
-        foreach (var part in parts)
+        var adjust = _flushIndexes;
+        adjust.Clear();
+        for (var p = 0; p < parts.Length; p++)
         {
+            ref readonly var part = ref parts[p];
             if (part.Kind == PartKind.End)
             {
                 break;
@@ -369,7 +406,7 @@ internal sealed partial class Parser
                     else
                     {
                         spaces = leading;
-                        adjust.Add(part);
+                        adjust.Add(p);
                     }
                 }
                 else
@@ -391,8 +428,9 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var part in adjust)
+        foreach (var p in adjust)
         {
+            ref var part = ref parts[p];
             var value = part.Value;
             var index = 0;
             for (var n = 0; n < minSpaces && index < value.Length; n++)
@@ -427,19 +465,20 @@ internal sealed partial class Parser
     }
 
     /// <summary>Joins runs of consecutive literal parts into one part (linear time).</summary>
-    private static void MeldLiterals(List<TemplatePart> parts)
+    private static void MeldLiterals(ScratchStack<TemplatePart> stack, int mark)
     {
+        var parts = stack.Since(mark);
         var write = 0;
         StringBuilder? builder = null;
-        for (var read = 0; read < parts.Count; read++)
+        for (var read = 0; read < parts.Length; read++)
         {
             var part = parts[read];
-            if (part.Kind == PartKind.Literal && read + 1 < parts.Count && parts[read + 1].Kind == PartKind.Literal)
+            if (part.Kind == PartKind.Literal && read + 1 < parts.Length && parts[read + 1].Kind == PartKind.Literal)
             {
                 builder ??= new StringBuilder();
                 builder.Clear();
                 var end = read;
-                while (end < parts.Count && parts[end].Kind == PartKind.Literal)
+                while (end < parts.Length && parts[end].Kind == PartKind.Literal)
                 {
                     builder.Append(parts[end].Value);
                     end++;
@@ -453,17 +492,17 @@ internal sealed partial class Parser
             parts[write++] = part;
         }
 
-        parts.RemoveRange(write, parts.Count - write);
+        stack.Truncate(mark + write);
     }
 
-    private ExpressionSyntax ParseTemplateItem(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateItem(Span<TemplatePart> parts, ref int index)
     {
-        var part = parts[index];
+        ref readonly var part = ref parts[index];
         switch (part.Kind)
         {
             case PartKind.Literal:
                 index++;
-                return new LiteralExpression(new HclString(part.Value), Range(part.Start, part.End));
+                return new LiteralExpression(_names.GetString(part.Value), part.Range);
             case PartKind.Interpolation:
                 index++;
                 return part.Expression!;
@@ -473,15 +512,15 @@ internal sealed partial class Parser
                 return ParseTemplateFor(parts, ref index);
             default:
                 index++;
-                Report(HclDiagnostics.UnexpectedDirective(_path, Range(part.Start, part.End), part.Name));
-                return new ErrorExpression(Range(part.Start, part.End));
+                Report(HclDiagnostics.UnexpectedDirective(_path, part.Range, part.Name));
+                return new ErrorExpression(part.Range);
         }
     }
 
-    private ExpressionSyntax ParseTemplateIf(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateIf(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = Range(open.Start, open.End);
+        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
@@ -490,25 +529,26 @@ internal sealed partial class Parser
 
         try
         {
-            var ifParts = new List<ExpressionSyntax>();
-            var elseParts = new List<ExpressionSyntax>();
-            var current = ifParts;
+            var items = _expressions;
+            var mark = items.Count;
+            ExpressionSyntax[]? ifParts = null;
             TemplatePart endif;
             while (true)
             {
                 var next = parts[index];
                 if (next.Kind == PartKind.End)
                 {
-                    Report(HclDiagnostics.IfMissingEndif(_path, Range(next.Start, next.End), openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.IfMissingEndif(_path, next.Range, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
                 {
                     index++;
-                    if (next.Kind == PartKind.Else && current == ifParts)
+                    if (next.Kind == PartKind.Else && ifParts is null)
                     {
-                        current = elseParts;
+                        ifParts = items.PopToArray(mark);
                         continue;
                     }
 
@@ -518,28 +558,40 @@ internal sealed partial class Parser
                         break;
                     }
 
+                    items.Truncate(mark);
                     Report(next.Kind == PartKind.Else
-                        ? HclDiagnostics.UnexpectedElse(_path, Range(next.Start, next.End), openRange)
-                        : HclDiagnostics.ExpectedEndif(_path, Range(next.Start, next.End), next.Name, openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                        ? HclDiagnostics.UnexpectedElse(_path, next.Range, openRange)
+                        : HclDiagnostics.ExpectedEndif(_path, next.Range, next.Name, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
-                current.Add(ParseTemplateItem(parts, ref index));
+                items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            if (ifParts.Count == 0)
+            ExpressionSyntax[] elseParts;
+            if (ifParts is null)
             {
-                ifParts.Add(new LiteralExpression(HclString.Empty, Range(open.End, open.End)));
+                ifParts = items.PopToArray(mark);
+                elseParts = [];
+            }
+            else
+            {
+                elseParts = items.PopToArray(mark);
             }
 
-            if (elseParts.Count == 0)
+            if (ifParts.Length == 0)
             {
-                elseParts.Add(new LiteralExpression(HclString.Empty, Range(endif.Start, endif.Start)));
+                ifParts = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
+            }
+
+            if (elseParts.Length == 0)
+            {
+                elseParts = [new LiteralExpression(HclString.Empty, SourceRange.At(endif.Start))];
             }
 
             var trueTemplate = new TemplateExpression(ifParts, TemplateKind.Directive, false, Span(ifParts));
             var falseTemplate = new TemplateExpression(elseParts, TemplateKind.Directive, false, Span(elseParts));
-            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, Range(open.Start, endif.End));
+            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, Span(open.Start, endif.End));
         }
         finally
         {
@@ -547,10 +599,10 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax ParseTemplateFor(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateFor(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = Range(open.Start, open.End);
+        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
@@ -559,15 +611,17 @@ internal sealed partial class Parser
 
         try
         {
-            var content = new List<ExpressionSyntax>();
+            var items = _expressions;
+            var mark = items.Count;
             TemplatePart endfor;
             while (true)
             {
                 var next = parts[index];
                 if (next.Kind == PartKind.End)
                 {
-                    Report(HclDiagnostics.ForMissingEndfor(_path, Range(next.Start, next.End), openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.ForMissingEndfor(_path, next.Range, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
@@ -579,20 +633,22 @@ internal sealed partial class Parser
                         break;
                     }
 
-                    Report(HclDiagnostics.ExpectedEndfor(_path, Range(next.Start, next.End), next.Name, openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.ExpectedEndfor(_path, next.Range, next.Name, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
-                content.Add(ParseTemplateItem(parts, ref index));
+                items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            if (content.Count == 0)
+            var content = items.PopToArray(mark);
+            if (content.Length == 0)
             {
-                content.Add(new LiteralExpression(HclString.Empty, Range(open.End, open.End)));
+                content = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
             }
 
             var body = new TemplateExpression(content, TemplateKind.Directive, false, Span(content));
-            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, Range(open.Start, endfor.End));
+            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, Span(open.Start, endfor.End));
         }
         finally
         {
@@ -600,7 +656,7 @@ internal sealed partial class Parser
         }
     }
 
-    private static void SkipTemplateParts(List<TemplatePart> parts, ref int index)
+    private static void SkipTemplateParts(Span<TemplatePart> parts, ref int index)
     {
         while (parts[index].Kind != PartKind.End)
         {
@@ -608,6 +664,5 @@ internal sealed partial class Parser
         }
     }
 
-    private Text.SourceRange Span(List<ExpressionSyntax> expressions) =>
-        Range(expressions[0].Range.Start.Offset, expressions[^1].Range.End.Offset);
+    private static SourceRange Span(ExpressionSyntax[] expressions) => Span(expressions[0].Range.Start, expressions[^1].Range.End);
 }

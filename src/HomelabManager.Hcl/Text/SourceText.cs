@@ -32,6 +32,19 @@ public sealed class SourceText
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStartsAndScan();
 
+    /// <summary>The offsets at which lines start (computed once).</summary>
+    internal int[] LineStartTable => LineStarts;
+
+    /// <summary>True when the text has surrogates (columns then count scalars, not UTF-16 units).</summary>
+    internal bool HasSurrogates
+    {
+        get
+        {
+            _ = LineStarts;
+            return _hasSurrogates;
+        }
+    }
+
     private int[] ComputeLineStartsAndScan()
     {
         _hasSurrogates = Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
