@@ -55,20 +55,29 @@ internal sealed partial class Parser
         var flush = open.Kind == TokenKind.OpenHeredoc && open.Length > 2 && _text[open.Start + 2] == '-';
         var kind = closer == TokenKind.CloseQuote ? TemplateKind.Quoted : TemplateKind.Heredoc;
 
-        // The common case, one literal and the closer ("text"): no parts at all.
+        // The common case, literal text and the closer ("text", or heredoc lines without sequences): no parts at all.
         var first = PeekIndex();
-        if (!flush && _tokens[first].Kind is TokenKind.QuotedLiteral or TokenKind.StringLiteral && _tokens[first + 1].Kind == closer)
+        var firstKind = _tokens[first].Kind;
+        if (!flush && firstKind is TokenKind.QuotedLiteral or TokenKind.StringLiteral)
         {
-            var literal = Read();
-            var value = LiteralString(literal, literal.Kind == TokenKind.QuotedLiteral);
-            Read();
-            ExpressionSyntax[] single = [new LiteralExpression(value, Range(literal))];
-            return new TemplateExpression(single, kind, false, Span(open.StartPosition, Max(open.EndPosition, PreviousEnd)));
+            var last = LiteralRunEnd(first) - 1;
+            if (_tokens[last + 1].Kind == closer)
+            {
+                var literal = Read();
+                var value = last == first
+                    ? LiteralString(literal, firstKind == TokenKind.QuotedLiteral)
+                    : _names.GetString(DecodeLiteral(literal.Start, _tokens[last].End, quoted: false));
+                ReadThrough(last);
+                var range = Span(literal.StartPosition, _tokens[last].EndPosition);
+                Read();
+                ExpressionSyntax[] single = [new LiteralExpression(value, range)];
+                return new TemplateExpression(single, kind, false, Span(open.StartPosition, Max(open.EndPosition, PreviousEnd)));
+            }
         }
 
         var stack = _templateParts;
         var mark = stack.Count;
-        ParseTemplateParts(closer);
+        ParseTemplateParts(closer, mergeLines: !flush);
         if (flush)
         {
             FlushHeredoc(stack.Since(mark));
@@ -90,8 +99,38 @@ internal sealed partial class Parser
         return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, Span(open.StartPosition, end));
     }
 
-    private string DecodeLiteral(in SyntaxToken token, bool quoted) =>
-        StringLiteralDecoder.Decode(_source, token.Start, token.End, quoted, _diagnostics, _names);
+    private string DecodeLiteral(in SyntaxToken token, bool quoted) => DecodeLiteral(token.Start, token.End, quoted);
+
+    private string DecodeLiteral(int start, int end, bool quoted) =>
+        StringLiteralDecoder.Decode(_source, start, end, quoted, _diagnostics, _names);
+
+    /// <summary>
+    /// The index after the run of heredoc line tokens starting at <paramref name="first"/> (just after it for
+    /// any other literal). Lines are split only at line ends, and no escape or normal-form change spans a line
+    /// end, so decoding a run at once gives what decoding its lines one by one and joining them gives.
+    /// </summary>
+    private int LiteralRunEnd(int first)
+    {
+        var end = first + 1;
+        if (_tokens[first].Kind == TokenKind.StringLiteral)
+        {
+            while (_tokens[end].Kind == TokenKind.StringLiteral)
+            {
+                end++;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Reads tokens up to and including the one at <paramref name="index"/> (no newline tokens lie between).</summary>
+    private void ReadThrough(int index)
+    {
+        while (_previous < index)
+        {
+            Read();
+        }
+    }
 
     /// <summary>The string value of a literal token that is a whole template part (shared for repeated short texts).</summary>
     private HclString LiteralString(in SyntaxToken token, bool quoted)
@@ -102,8 +141,11 @@ internal sealed partial class Parser
             : _names.GetString(DecodeLiteral(token, quoted));
     }
 
-    /// <summary>Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>.</summary>
-    private void ParseTemplateParts(TokenKind end)
+    /// <summary>
+    /// Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>;
+    /// with <paramref name="mergeLines"/>, a run of heredoc lines becomes one literal part (as melding would make it).
+    /// </summary>
+    private void ParseTemplateParts(TokenKind end, bool mergeLines)
     {
         var parts = _templateParts;
         var mark = parts.Count;
@@ -131,13 +173,35 @@ internal sealed partial class Parser
             switch (next.Kind)
             {
                 case TokenKind.QuotedLiteral or TokenKind.StringLiteral:
-                    var value = DecodeLiteral(next, next.Kind == TokenKind.QuotedLiteral);
+                    var lastLine = _previous;
+                    if (mergeLines && !trimLeft)
+                    {
+                        // Keep out the last line when a "~" sequence follows: it trims only that line.
+                        lastLine = LiteralRunEnd(_previous) - 1;
+                        var after = _tokens[lastLine + 1];
+                        if (lastLine > _previous && after.Kind is TokenKind.TemplateInterpolation or TokenKind.TemplateControl && after.Length == 3)
+                        {
+                            lastLine--;
+                        }
+                    }
+
+                    string value;
+                    if (lastLine > _previous)
+                    {
+                        value = DecodeLiteral(next.Start, _tokens[lastLine].End, quoted: false);
+                        ReadThrough(lastLine);
+                    }
+                    else
+                    {
+                        value = DecodeLiteral(next, next.Kind == TokenKind.QuotedLiteral);
+                    }
+
                     if (trimLeft)
                     {
                         value = value.TrimStart();
                     }
 
-                    parts.Push(new TemplatePart(PartKind.Literal, next.StartPosition, next.EndPosition) { Value = value });
+                    parts.Push(new TemplatePart(PartKind.Literal, next.StartPosition, PreviousEnd) { Value = value });
                     nextCanTrimPrevious = true;
                     continue;
 
