@@ -50,28 +50,41 @@ internal sealed partial class Parser
             Span(condition.Range.Start, falseResult.Range.End));
     }
 
+    /// <summary>The precedence level of a binary operator token (0 binds loosest), or -1 for any other token.</summary>
+    private static int OperatorLevel(TokenKind kind) => kind switch
+    {
+        TokenKind.Or => 0,
+        TokenKind.And => 1,
+        TokenKind.EqualOp or TokenKind.NotEqual => 2,
+        TokenKind.GreaterThan or TokenKind.GreaterThanEqual or TokenKind.LessThan or TokenKind.LessThanEqual => 3,
+        TokenKind.Plus or TokenKind.Minus => 4,
+        TokenKind.Star or TokenKind.Slash or TokenKind.Percent => 5,
+        _ => -1,
+    };
+
     private static bool TryGetOperator(int level, TokenKind kind, out BinaryOperator op)
     {
-        op = (level, kind) switch
+        op = kind switch
         {
-            (0, TokenKind.Or) => BinaryOperator.Or,
-            (1, TokenKind.And) => BinaryOperator.And,
-            (2, TokenKind.EqualOp) => BinaryOperator.Equal,
-            (2, TokenKind.NotEqual) => BinaryOperator.NotEqual,
-            (3, TokenKind.GreaterThan) => BinaryOperator.GreaterThan,
-            (3, TokenKind.GreaterThanEqual) => BinaryOperator.GreaterThanOrEqual,
-            (3, TokenKind.LessThan) => BinaryOperator.LessThan,
-            (3, TokenKind.LessThanEqual) => BinaryOperator.LessThanOrEqual,
-            (4, TokenKind.Plus) => BinaryOperator.Add,
-            (4, TokenKind.Minus) => BinaryOperator.Subtract,
-            (5, TokenKind.Star) => BinaryOperator.Multiply,
-            (5, TokenKind.Slash) => BinaryOperator.Divide,
-            (5, TokenKind.Percent) => BinaryOperator.Modulo,
+            TokenKind.Or => BinaryOperator.Or,
+            TokenKind.And => BinaryOperator.And,
+            TokenKind.EqualOp => BinaryOperator.Equal,
+            TokenKind.NotEqual => BinaryOperator.NotEqual,
+            TokenKind.GreaterThan => BinaryOperator.GreaterThan,
+            TokenKind.GreaterThanEqual => BinaryOperator.GreaterThanOrEqual,
+            TokenKind.LessThan => BinaryOperator.LessThan,
+            TokenKind.LessThanEqual => BinaryOperator.LessThanOrEqual,
+            TokenKind.Plus => BinaryOperator.Add,
+            TokenKind.Minus => BinaryOperator.Subtract,
+            TokenKind.Star => BinaryOperator.Multiply,
+            TokenKind.Slash => BinaryOperator.Divide,
+            TokenKind.Percent => BinaryOperator.Modulo,
             _ => (BinaryOperator)(-1),
         };
-        return (int)op >= 0;
+        return (int)op >= 0 && OperatorLevel(kind) == level;
     }
 
+    /// <summary>Parses the operators of <paramref name="level"/> and tighter (level 6 is a single term with its traversals).</summary>
     private ExpressionSyntax ParseBinary(int level)
     {
         if (level == 6)
@@ -80,7 +93,24 @@ internal sealed partial class Parser
         }
 
         var mark = _diagnostics.Count;
-        var left = ParseBinary(level + 1);
+        var first = ParseWithTraversals();
+
+        // No operator of this level or a tighter one follows: every level would hand the operand straight back.
+        if (OperatorLevel(PeekKind()) < level)
+        {
+            return first;
+        }
+
+        return ParseBinary(level, first, mark);
+    }
+
+    /// <summary>
+    /// The levels from <paramref name="level"/> to 5 over an already parsed leftmost term (parsed after
+    /// <paramref name="mark"/> diagnostics): exactly what parsing the term at level 6 and climbing back up gives.
+    /// </summary>
+    private ExpressionSyntax ParseBinary(int level, ExpressionSyntax first, int mark)
+    {
+        var left = level == 5 ? first : ParseBinary(level + 1, first, mark);
         if (_recovery && _diagnostics.Count > mark)
         {
             return left;
