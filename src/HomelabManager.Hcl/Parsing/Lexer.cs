@@ -12,6 +12,12 @@ namespace HomelabManager.Hcl.Parsing;
 /// </summary>
 public static class Lexer
 {
+    /// <summary>The characters that can end or interrupt a quoted literal.</summary>
+    private static readonly SearchValues<char> QuotedSpecials = SearchValues.Create("\"\n\r\\$%");
+
+    /// <summary>The characters that can end or interrupt a heredoc line.</summary>
+    private static readonly SearchValues<char> HeredocSpecials = SearchValues.Create("\n$%");
+
     private enum Mode : byte
     {
         Main,
@@ -43,13 +49,14 @@ public static class Lexer
     }
 
     /// <summary>
-    /// Lexes <paramref name="text"/> into a pooled buffer (return it with <see cref="TokenBuffer.Dispose"/>). The
-    /// tokens carry offsets only; <see cref="TokenBuffer.AssignPositions"/> adds lines and columns.
+    /// Lexes <paramref name="text"/> into a pooled buffer (return it with <see cref="TokenBuffer.Dispose"/>).
+    /// With <paramref name="source"/>, every token also gets its lines and columns as it is added (one forward
+    /// walk over the line table); without, the tokens carry offsets only.
     /// </summary>
-    internal static TokenBuffer Lex(string text)
+    internal static TokenBuffer Lex(string text, SourceText? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new TokenBuffer((text.Length / 4) + 16);
+        var tokens = new TokenBuffer((text.Length / 4) + 16, source);
         var stack = new List<Frame>(8) { new() { Mode = Mode.Main } };
         var pos = 0;
         var length = text.Length;
@@ -78,13 +85,24 @@ public static class Lexer
     /// <summary>A growable token array rented from the shared pool; <see cref="Dispose"/> gives it back.</summary>
     internal sealed class TokenBuffer : IDisposable
     {
-        public TokenBuffer(int capacity) => Items = ArrayPool<SyntaxToken>.Shared.Rent(capacity);
+        private readonly bool _positions;
+        private PositionCursor _cursor;
+
+        public TokenBuffer(int capacity, SourceText? source)
+        {
+            Items = ArrayPool<SyntaxToken>.Shared.Rent(capacity);
+            if (source is not null)
+            {
+                _positions = true;
+                _cursor = new PositionCursor(source);
+            }
+        }
 
         public SyntaxToken[] Items { get; private set; }
 
         public int Count { get; private set; }
 
-        /// <summary>True when <see cref="AssignPositions"/> saw a token that <see cref="ReportInvalidTokens(SourceText, ReadOnlySpan{SyntaxToken}, List{Diagnostic})"/> reports.</summary>
+        /// <summary>True when a token was added that <see cref="ReportInvalidTokens(SourceText, ReadOnlySpan{SyntaxToken}, List{Diagnostic})"/> reports.</summary>
         public bool HasInvalidTokens { get; private set; }
 
         public ReadOnlySpan<SyntaxToken> Span => Items.AsSpan(0, Count);
@@ -100,7 +118,22 @@ public static class Lexer
                 items = Items;
             }
 
-            items[count] = new SyntaxToken(kind, start, end);
+            if (kind >= TokenKind.BitwiseAnd || kind == TokenKind.QuotedNewline)
+            {
+                HasInvalidTokens = true;
+            }
+
+            if (_positions)
+            {
+                // Tokens come in source order, so the cursor only ever moves forward.
+                var startPosition = _cursor.At(start);
+                items[count] = new SyntaxToken(kind, startPosition, end == start ? startPosition : _cursor.At(end));
+            }
+            else
+            {
+                items[count] = new SyntaxToken(kind, start, end);
+            }
+
             Count = count + 1;
         }
 
@@ -110,25 +143,6 @@ public static class Lexer
             Array.Copy(Items, larger, Count);
             ArrayPool<SyntaxToken>.Shared.Return(Items);
             Items = larger;
-        }
-
-        /// <summary>Fills in the lines and columns of every token in one forward walk over the line table.</summary>
-        public void AssignPositions(SourceText source)
-        {
-            var cursor = new PositionCursor(source);
-            var items = Items;
-            var invalid = false;
-            for (var i = 0; i < Count; i++)
-            {
-                ref var token = ref items[i];
-                var kind = token.Kind;
-                invalid |= kind >= TokenKind.BitwiseAnd || kind == TokenKind.QuotedNewline;
-                var start = cursor.At(token.Start);
-                var end = token.End == token.Start ? start : cursor.At(token.End);
-                token = new SyntaxToken(kind, start, end);
-            }
-
-            HasInvalidTokens = invalid;
         }
 
         public void Dispose()
@@ -591,6 +605,15 @@ public static class Lexer
         var start = pos;
         while (pos < length)
         {
+            // Jump over plain characters (vectorized) to the next one that may end the literal.
+            var skip = text.AsSpan(pos).IndexOfAny(QuotedSpecials);
+            if (skip < 0)
+            {
+                pos = length;
+                break;
+            }
+
+            pos += skip;
             var c = text[pos];
             if (c == '"' || c == '\n' || (c == '\r' && pos + 1 < length && text[pos + 1] == '\n'))
             {
@@ -692,6 +715,14 @@ public static class Lexer
         var sequence = false;
         while (pos < length)
         {
+            var skip = text.AsSpan(pos).IndexOfAny(HeredocSpecials);
+            if (skip < 0)
+            {
+                pos = length;
+                break;
+            }
+
+            pos += skip;
             var c = text[pos];
             if (c == '\n')
             {
