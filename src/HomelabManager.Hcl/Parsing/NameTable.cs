@@ -1,3 +1,4 @@
+using System.Numerics;
 using HomelabManager.Hcl.Evaluation;
 
 namespace HomelabManager.Hcl.Parsing;
@@ -14,10 +15,19 @@ internal sealed class NameTable
 
     private const int MaxProbes = 32;
 
-    private string?[] _entries = new string?[256];
-    private int[] _hashes = new int[256];
-    private HclValue?[] _values = new HclValue?[256];
+    private string?[] _entries;
+    private int[] _hashes;
+    private HclValue?[] _values;
     private int _count;
+
+    /// <summary>Creates a table sized for a text of <paramref name="textLength"/> characters (it grows when needed).</summary>
+    public NameTable(int textLength)
+    {
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(textLength / 128, 256, 1 << 16));
+        _entries = new string?[capacity];
+        _hashes = new int[capacity];
+        _values = new HclValue?[capacity];
+    }
 
     /// <summary>The string for <c>text[start..(start + length)]</c>.</summary>
     public string Get(string text, int start, int length) => Get(text.AsSpan(start, length));

@@ -316,7 +316,8 @@ internal sealed partial class Parser
             }
 
             _diagnostics.AddRange(bodyDiagnostics);
-            body = new Body(attribute is null ? [] : [attribute], Span(openBrace.StartPosition, PreviousEnd));
+            AttributeSyntax[] attributes = attribute is null ? [] : [attribute];
+            body = new Body(attributes, attributes, [], Span(openBrace.StartPosition, PreviousEnd));
         }
 
         ExitNesting();

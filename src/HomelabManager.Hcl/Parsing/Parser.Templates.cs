@@ -77,7 +77,7 @@ internal sealed partial class Parser
 
         var stack = _templateParts;
         var mark = stack.Count;
-        ParseTemplateParts(closer, mergeLines: !flush);
+        ParseTemplateParts(closer);
         if (flush)
         {
             FlushHeredoc(stack.Since(mark));
@@ -143,9 +143,9 @@ internal sealed partial class Parser
 
     /// <summary>
     /// Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>;
-    /// with <paramref name="mergeLines"/>, a run of heredoc lines becomes one literal part (as melding would make it).
+    /// a run of heredoc lines becomes one literal part (as melding would make it).
     /// </summary>
-    private void ParseTemplateParts(TokenKind end, bool mergeLines)
+    private void ParseTemplateParts(TokenKind end)
     {
         var parts = _templateParts;
         var mark = parts.Count;
@@ -174,7 +174,7 @@ internal sealed partial class Parser
             {
                 case TokenKind.QuotedLiteral or TokenKind.StringLiteral:
                     var lastLine = _previous;
-                    if (mergeLines && !trimLeft)
+                    if (!trimLeft)
                     {
                         // Keep out the last line when a "~" sequence follows: it trims only that line.
                         lastLine = LiteralRunEnd(_previous) - 1;
@@ -440,51 +440,50 @@ internal sealed partial class Parser
         return previous[b.Length];
     }
 
-    /// <summary>Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.</summary>
+    /// <summary>
+    /// Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.
+    /// A literal part may hold several lines (a merged run): each line in it is treated as the part of its own it
+    /// would have been, so the result is the same as flushing line by line.
+    /// </summary>
     private void FlushHeredoc(Span<TemplatePart> parts)
     {
+        // Pass 1: the smallest indentation of any line start (a sequence at a line start counts as none; a line
+        // of only whitespace does not count).
         var minSpaces = int.MaxValue;
         var newline = true;
-        var adjust = _flushIndexes;
-        adjust.Clear();
-        for (var p = 0; p < parts.Length; p++)
+        foreach (ref readonly var part in parts)
         {
-            ref readonly var part = ref parts[p];
             if (part.Kind == PartKind.End)
             {
                 break;
             }
 
-            if (newline)
+            if (part.Kind != PartKind.Literal)
             {
+                if (newline)
+                {
+                    minSpaces = 0;
+                }
+
                 newline = false;
-                int spaces;
-                if (part.Kind == PartKind.Literal)
-                {
-                    var value = part.Value;
-                    var leading = CountLeadingSpaces(value, out var allSpace);
-                    if (allSpace && value.EndsWith('\n'))
-                    {
-                        spaces = int.MaxValue;
-                    }
-                    else
-                    {
-                        spaces = leading;
-                        adjust.Add(p);
-                    }
-                }
-                else
-                {
-                    spaces = 0;
-                }
-
-                minSpaces = Math.Min(minSpaces, spaces);
+                continue;
             }
 
-            if (part.Kind == PartKind.Literal && part.Value.EndsWith('\n'))
+            var value = part.Value;
+            var segment = 0;
+            do
             {
-                newline = true;
+                var end = SegmentEnd(value, segment);
+                if ((segment > 0 || newline) && IsAdjustedLine(value, segment, end, out var spaces))
+                {
+                    minSpaces = Math.Min(minSpaces, spaces);
+                }
+
+                segment = end;
             }
+            while (segment < value.Length);
+
+            newline = value.EndsWith('\n');
         }
 
         if (minSpaces is 0 or int.MaxValue)
@@ -492,28 +491,90 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var p in adjust)
+        // Pass 2: drop that many characters from the start of each such line.
+        newline = true;
+        var builder = _builder;
+        foreach (ref var part in parts)
         {
-            ref var part = ref parts[p];
-            var value = part.Value;
-            var index = 0;
-            for (var n = 0; n < minSpaces && index < value.Length; n++)
+            if (part.Kind == PartKind.End)
             {
-                index += char.IsHighSurrogate(value[index]) && index + 1 < value.Length ? 2 : 1;
+                break;
             }
 
-            part.Value = value[index..];
+            if (part.Kind != PartKind.Literal)
+            {
+                newline = false;
+                continue;
+            }
+
+            var value = part.Value;
+            builder.Clear();
+            var changed = false;
+            var segment = 0;
+            do
+            {
+                var end = SegmentEnd(value, segment);
+                var keep = segment;
+                if ((segment > 0 || newline) && IsAdjustedLine(value, segment, end, out _))
+                {
+                    for (var n = 0; n < minSpaces && keep < end; n++)
+                    {
+                        keep += char.IsHighSurrogate(value[keep]) && keep + 1 < end ? 2 : 1;
+                    }
+
+                    changed |= keep > segment;
+                }
+
+                builder.Append(value, keep, end - keep);
+                segment = end;
+            }
+            while (segment < value.Length);
+
+            newline = value.EndsWith('\n');
+            if (changed)
+            {
+                part.Value = builder.ToString();
+            }
         }
     }
 
-    /// <summary>Counts leading whitespace characters (code points); <paramref name="allSpace"/> when nothing else follows.</summary>
-    private static int CountLeadingSpaces(string value, out bool allSpace)
+    /// <summary>The end of the line of <paramref name="value"/> that starts at <paramref name="start"/> (after its line feed).</summary>
+    private static int SegmentEnd(string value, int start)
+    {
+        var newline = value.IndexOf('\n', start);
+        return newline < 0 ? value.Length : newline + 1;
+    }
+
+    /// <summary>
+    /// True when the line <c>value[start..end]</c> at a line start takes part in flushing (it is not whitespace
+    /// ending in a line feed); <paramref name="spaces"/> is its indentation in code points.
+    /// </summary>
+    private static bool IsAdjustedLine(string value, int start, int end, out int spaces)
+    {
+        spaces = CountLeadingSpaces(value, start, end, out var allSpace);
+        return !(allSpace && end > start && value[end - 1] == '\n');
+    }
+
+    /// <summary>Counts leading whitespace characters (code points) of <c>value[start..end]</c>; <paramref name="allSpace"/> when nothing else follows.</summary>
+    private static int CountLeadingSpaces(string value, int start, int end, out bool allSpace)
     {
         var count = 0;
-        var index = 0;
-        while (index < value.Length)
+        var index = start;
+        while (index < end)
         {
-            var cp = IdentifierChars.CodePointAt(value, index, out var width);
+            var c = value[index];
+            int cp;
+            var width = 1;
+            if (char.IsHighSurrogate(c) && index + 1 < end && char.IsLowSurrogate(value[index + 1]))
+            {
+                cp = char.ConvertToUtf32(c, value[index + 1]);
+                width = 2;
+            }
+            else
+            {
+                cp = c;
+            }
+
             if (!IdentifierChars.IsSpace(cp))
             {
                 allSpace = false;
@@ -529,7 +590,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Joins runs of consecutive literal parts into one part (linear time).</summary>
-    private static void MeldLiterals(ScratchStack<TemplatePart> stack, int mark)
+    private void MeldLiterals(ScratchStack<TemplatePart> stack, int mark)
     {
         var parts = stack.Since(mark);
         var write = 0;
@@ -539,7 +600,7 @@ internal sealed partial class Parser
             var part = parts[read];
             if (part.Kind == PartKind.Literal && read + 1 < parts.Length && parts[read + 1].Kind == PartKind.Literal)
             {
-                builder ??= new StringBuilder();
+                builder ??= _builder;
                 builder.Clear();
                 var end = read;
                 while (end < parts.Length && parts[end].Kind == PartKind.Literal)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.CompilerServices;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Syntax;
@@ -21,13 +22,13 @@ internal sealed partial class Parser
     private readonly SyntaxToken[] _tokens;
     private readonly int _tokenCount;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly NameTable _names = new();
+    private readonly NameTable _names;
     private readonly ScratchStack<SyntaxNode> _bodyItems = new();
     private readonly ScratchStack<BlockLabel> _labels = new();
     private readonly ScratchStack<ExpressionSyntax> _expressions = new();
     private readonly ScratchStack<ObjectItem> _objectItems = new();
     private readonly ScratchStack<TemplatePart> _templateParts = new();
-    private readonly List<int> _flushIndexes = [];
+    private readonly StringBuilder _builder = new();
     private bool[] _newlineStack = new bool[16];
     private int _newlineDepth;
     private bool _includeNewlines = true;
@@ -45,6 +46,7 @@ internal sealed partial class Parser
         _tokens = tokens;
         _tokenCount = count;
         _diagnostics = diagnostics;
+        _names = new NameTable(_text.Length);
     }
 
     public Body ParseFile()
