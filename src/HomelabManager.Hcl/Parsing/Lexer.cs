@@ -287,7 +287,9 @@ public static class Lexer
             switch (c)
             {
                 case ' ' or '\t':
-                    pos++;
+                    // Indentation comes in runs: skip the whole run at once.
+                    var blank = text.AsSpan(pos + 1).IndexOfAnyExcept(' ', '\t');
+                    pos = blank < 0 ? length : pos + 1 + blank;
                     continue;
                 case '\n':
                     tokens.Add(TokenKind.Newline, pos, pos + 1);

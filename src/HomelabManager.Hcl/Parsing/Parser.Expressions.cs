@@ -308,7 +308,9 @@ internal sealed partial class Parser
 
     private LiteralExpression NumberLiteral(SyntaxToken token)
     {
-        var value = _names.GetNumber(_text.AsSpan(token.Start, token.Length));
+        // Short numbers repeat (counts, ports, sizes) and are shared; longer ones are mostly unique.
+        var text = _text.AsSpan(token.Start, token.Length);
+        var value = text.Length <= 4 ? _names.GetNumber(text) : HclNumber.Parse(text);
         if (value is null)
         {
             Report(HclDiagnostics.NumberOutOfRange(_path, Range(token)));

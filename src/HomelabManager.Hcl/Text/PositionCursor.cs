@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HomelabManager.Hcl.Text;
 
 /// <summary>
@@ -30,7 +32,19 @@ internal struct PositionCursor
         _column = 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SourcePosition At(int offset)
+    {
+        // The common case: a text without surrogates, and an offset on the current line.
+        if (!_surrogates && offset >= _lineStart && offset < _nextLineStart && offset <= _text.Length)
+        {
+            return new SourcePosition(_line + 1, offset - _lineStart + 1, offset);
+        }
+
+        return AtSlow(offset);
+    }
+
+    private SourcePosition AtSlow(int offset)
     {
         if (offset >= _nextLineStart)
         {
