@@ -284,6 +284,15 @@ public static class Lexer
         {
             var c = text[pos];
             var start = pos;
+
+            // Names are the most common token: test for them before the punctuation switch.
+            if (IdentifierChars.IsStartAscii(c))
+            {
+                pos = LexIdentifierRest(text, pos + 1);
+                tokens.Add(TokenKind.Identifier, start, pos);
+                continue;
+            }
+
             switch (c)
             {
                 case ' ' or '\t':
@@ -439,13 +448,6 @@ public static class Lexer
             {
                 tokens.Add(single, pos, pos + 1);
                 pos++;
-                continue;
-            }
-
-            if (IdentifierChars.IsStartAscii(c))
-            {
-                pos = LexIdentifierRest(text, pos + 1);
-                tokens.Add(TokenKind.Identifier, start, pos);
                 continue;
             }
 
