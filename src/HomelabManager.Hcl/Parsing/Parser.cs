@@ -140,7 +140,8 @@ internal sealed partial class Parser
 
     private bool EnterNesting(SyntaxToken at)
     {
-        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is a runtime call: make it every 8 levels (the probe leaves far more room than 8 levels use).
+        if (_depth >= MaxDepth || ((_depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             if (!_recovery)
             {
