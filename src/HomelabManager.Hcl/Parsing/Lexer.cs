@@ -296,9 +296,14 @@ public static class Lexer
             switch (c)
             {
                 case ' ' or '\t':
-                    // Indentation comes in runs: skip the whole run at once.
-                    var blank = text.AsSpan(pos + 1).IndexOfAnyExcept(' ', '\t');
-                    pos = blank < 0 ? length : pos + 1 + blank;
+                    // Single blanks between tokens are common, and so are long indentation runs: skip a run at once.
+                    pos++;
+                    if (pos < length && text[pos] is ' ' or '\t')
+                    {
+                        var blank = text.AsSpan(pos).IndexOfAnyExcept(' ', '\t');
+                        pos = blank < 0 ? length : pos + blank;
+                    }
+
                     continue;
                 case '\n':
                     tokens.Add(TokenKind.Newline, pos, pos + 1);

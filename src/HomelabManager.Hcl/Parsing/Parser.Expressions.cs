@@ -308,9 +308,7 @@ internal sealed partial class Parser
 
     private LiteralExpression NumberLiteral(SyntaxToken token)
     {
-        // Short numbers repeat (counts, ports, sizes) and are shared; longer ones are mostly unique.
-        var text = _text.AsSpan(token.Start, token.Length);
-        var value = text.Length <= 4 ? _names.GetNumber(text) : HclNumber.Parse(text);
+        var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
         if (value is null)
         {
             Report(HclDiagnostics.NumberOutOfRange(_path, Range(token)));
