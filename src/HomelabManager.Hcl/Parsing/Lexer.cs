@@ -56,7 +56,8 @@ public static class Lexer
     internal static TokenBuffer Lex(string text, SourceText? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new TokenBuffer((text.Length / 4) + 16, source);
+        // Real files run 5 to 10 characters a token; the buffer grows (pooled) if a text is denser.
+        var tokens = new TokenBuffer((text.Length / 5) + 16, source);
         var stack = new List<Frame>(8) { new() { Mode = Mode.Main } };
         var pos = 0;
         var length = text.Length;
