@@ -11,11 +11,8 @@ public static class HclParser
     public static HclParseResult ParseFile(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tokens = Lexer.TokenizeUnsized(source.Text, out var count);
-        var diagnostics = new List<Diagnostic>();
-        Lexer.ReportInvalidTokens(source, tokens.AsSpan(0, count), diagnostics);
-        var parser = new Parser(source, tokens, diagnostics);
-        var body = parser.ParseFile();
+        using var tokens = Lex(source, out var diagnostics);
+        var body = new Parser(source, tokens.Items, tokens.Count, diagnostics).ParseFile();
         return new HclParseResult(source, body, diagnostics);
     }
 
@@ -26,11 +23,21 @@ public static class HclParser
     public static (ExpressionSyntax Expression, IReadOnlyList<Diagnostic> Diagnostics) ParseExpression(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var tokens = Lexer.TokenizeUnsized(source.Text, out var count);
-        var diagnostics = new List<Diagnostic>();
-        Lexer.ReportInvalidTokens(source, tokens.AsSpan(0, count), diagnostics);
-        var parser = new Parser(source, tokens, diagnostics);
-        var expression = parser.ParseStandaloneExpression();
+        using var tokens = Lex(source, out var diagnostics);
+        var expression = new Parser(source, tokens.Items, tokens.Count, diagnostics).ParseStandaloneExpression();
         return (expression, diagnostics);
+    }
+
+    /// <summary>Lexes the text into a pooled buffer, gives every token its positions and reports the invalid ones.</summary>
+    private static Lexer.TokenBuffer Lex(SourceText source, out List<Diagnostic> diagnostics)
+    {
+        var tokens = Lexer.Lex(source.Text, source);
+        diagnostics = [];
+        if (tokens.HasInvalidTokens)
+        {
+            Lexer.ReportInvalidTokens(source, tokens.Span, diagnostics);
+        }
+
+        return tokens;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
 
@@ -10,6 +12,12 @@ namespace HomelabManager.Hcl.Parsing;
 /// </summary>
 public static class Lexer
 {
+    /// <summary>The characters that can end or interrupt a quoted literal.</summary>
+    private static readonly SearchValues<char> QuotedSpecials = SearchValues.Create("\"\n\r\\$%");
+
+    /// <summary>The characters that can end or interrupt a heredoc line.</summary>
+    private static readonly SearchValues<char> HeredocSpecials = SearchValues.Create("\n$%");
+
     private enum Mode : byte
     {
         Main,
@@ -30,18 +38,26 @@ public static class Lexer
     /// <summary>Splits <paramref name="text"/> into tokens, always ending with <see cref="TokenKind.EndOfFile"/>.</summary>
     public static Token[] Tokenize(string text)
     {
-        var tokens = TokenizeUnsized(text, out var count);
-        return tokens.Length == count ? tokens : tokens[..count];
+        using var tokens = Lex(text);
+        var result = new Token[tokens.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = tokens.Items[i].ToToken();
+        }
+
+        return result;
     }
 
     /// <summary>
-    /// Like <see cref="Tokenize"/> but returns the working array without trimming it: entries after the
-    /// end-of-file token are default tokens, which are end-of-file tokens too.
+    /// Lexes <paramref name="text"/> into a pooled buffer (return it with <see cref="TokenBuffer.Dispose"/>).
+    /// With <paramref name="source"/>, every token also gets its lines and columns as it is added (one forward
+    /// walk over the line table); without, the tokens carry offsets only.
     /// </summary>
-    internal static Token[] TokenizeUnsized(string text, out int count)
+    internal static TokenBuffer Lex(string text, SourceText? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new TokenBuffer((text.Length / 6) + 16);
+        // Real files run 5 to 10 characters a token; the buffer grows (pooled) if a text is denser.
+        var tokens = new TokenBuffer((text.Length / 5) + 16, source);
         var stack = new List<Frame>(8) { new() { Mode = Mode.Main } };
         var pos = 0;
         var length = text.Length;
@@ -63,33 +79,99 @@ public static class Lexer
             }
         }
 
-        tokens.Add(new Token(TokenKind.EndOfFile, length, length));
-        count = tokens.Count;
-        return tokens.Items;
+        tokens.Add(TokenKind.EndOfFile, length, length);
+        return tokens;
     }
 
-    /// <summary>A growable token array that hands its storage over without copying.</summary>
-    private sealed class TokenBuffer(int capacity)
+    /// <summary>A growable token array rented from the shared pool; <see cref="Dispose"/> gives it back.</summary>
+    internal sealed class TokenBuffer : IDisposable
     {
-        public Token[] Items { get; private set; } = new Token[capacity];
+        private readonly bool _positions;
+        private PositionCursor _cursor;
+
+        public TokenBuffer(int capacity, SourceText? source)
+        {
+            Items = ArrayPool<SyntaxToken>.Shared.Rent(capacity);
+            if (source is not null)
+            {
+                _positions = true;
+                _cursor = new PositionCursor(source);
+            }
+        }
+
+        public SyntaxToken[] Items { get; private set; }
 
         public int Count { get; private set; }
 
-        public void Add(Token token)
+        /// <summary>True when a token was added that <see cref="ReportInvalidTokens(SourceText, ReadOnlySpan{SyntaxToken}, List{Diagnostic})"/> reports.</summary>
+        public bool HasInvalidTokens { get; private set; }
+
+        public ReadOnlySpan<SyntaxToken> Span => Items.AsSpan(0, Count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(TokenKind kind, int start, int end)
         {
-            if (Count == Items.Length)
+            var items = Items;
+            var count = Count;
+            if ((uint)count >= (uint)items.Length)
             {
-                var larger = new Token[Items.Length * 2];
-                Array.Copy(Items, larger, Count);
-                Items = larger;
+                Grow();
+                items = Items;
             }
 
-            Items[Count++] = token;
+            if (kind >= TokenKind.BitwiseAnd || kind == TokenKind.QuotedNewline)
+            {
+                HasInvalidTokens = true;
+            }
+
+            if (_positions)
+            {
+                // Tokens come in source order, so the cursor only ever moves forward.
+                var startPosition = _cursor.At(start);
+                items[count] = new SyntaxToken(kind, startPosition, end == start ? startPosition : _cursor.At(end));
+            }
+            else
+            {
+                items[count] = new SyntaxToken(kind, start, end);
+            }
+
+            Count = count + 1;
+        }
+
+        private void Grow()
+        {
+            var larger = ArrayPool<SyntaxToken>.Shared.Rent(Items.Length * 2);
+            Array.Copy(Items, larger, Count);
+            ArrayPool<SyntaxToken>.Shared.Return(Items);
+            Items = larger;
+        }
+
+        public void Dispose()
+        {
+            var items = Items;
+            Items = [];
+            Count = 0;
+            if (items.Length > 0)
+            {
+                ArrayPool<SyntaxToken>.Shared.Return(items);
+            }
         }
     }
 
     /// <summary>Reports the tokens that are never valid, as HashiCorp's lexer does (each kind reported a bounded number of times).</summary>
     public static void ReportInvalidTokens(SourceText source, ReadOnlySpan<Token> tokens, List<Diagnostic> diagnostics)
+    {
+        var converted = new SyntaxToken[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            converted[i] = new SyntaxToken(tokens[i].Kind, tokens[i].Start, tokens[i].End);
+        }
+
+        ReportInvalidTokens(source, converted, diagnostics);
+    }
+
+    /// <summary>Reports the tokens that are never valid; tokens without line numbers get their ranges from <paramref name="source"/>.</summary>
+    internal static void ReportInvalidTokens(SourceText source, ReadOnlySpan<SyntaxToken> tokens, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -173,7 +255,8 @@ public static class Lexer
         }
     }
 
-    private static SourceRange Range(SourceText source, Token token) => source.RangeOf(token.Start, token.End);
+    private static SourceRange Range(SourceText source, in SyntaxToken token) =>
+        token.StartPosition.Line == 0 ? source.RangeOf(token.Start, token.End) : token.Range;
 
     private static bool IsNewlineAt(string text, int pos, out int width)
     {
@@ -202,24 +285,40 @@ public static class Lexer
         {
             var c = text[pos];
             var start = pos;
+
+            // Names are the most common token: test for them before the punctuation switch.
+            if (IdentifierChars.IsStartAscii(c))
+            {
+                pos = LexIdentifierRest(text, pos + 1);
+                tokens.Add(TokenKind.Identifier, start, pos);
+                continue;
+            }
+
             switch (c)
             {
                 case ' ' or '\t':
+                    // Single blanks between tokens are common, and so are long indentation runs: skip a run at once.
                     pos++;
+                    if (pos < length && text[pos] is ' ' or '\t')
+                    {
+                        var blank = text.AsSpan(pos).IndexOfAnyExcept(' ', '\t');
+                        pos = blank < 0 ? length : pos + blank;
+                    }
+
                     continue;
                 case '\n':
-                    tokens.Add(new Token(TokenKind.Newline, pos, pos + 1));
+                    tokens.Add(TokenKind.Newline, pos, pos + 1);
                     pos++;
                     continue;
                 case '\r':
                     if (pos + 1 < length && text[pos + 1] == '\n')
                     {
-                        tokens.Add(new Token(TokenKind.Newline, pos, pos + 2));
+                        tokens.Add(TokenKind.Newline, pos, pos + 2);
                         pos += 2;
                     }
                     else
                     {
-                        tokens.Add(new Token(TokenKind.Invalid, pos, pos + 1));
+                        tokens.Add(TokenKind.Invalid, pos, pos + 1);
                         pos++;
                     }
 
@@ -244,45 +343,45 @@ public static class Lexer
                         }
                     }
 
-                    tokens.Add(new Token(TokenKind.Slash, pos, pos + 1));
+                    tokens.Add(TokenKind.Slash, pos, pos + 1);
                     pos++;
                     continue;
                 case '"':
-                    tokens.Add(new Token(TokenKind.OpenQuote, pos, pos + 1));
+                    tokens.Add(TokenKind.OpenQuote, pos, pos + 1);
                     stack.Add(new Frame { Mode = Mode.Quoted });
                     return pos + 1;
                 case '{':
-                    tokens.Add(new Token(TokenKind.OpenBrace, pos, pos + 1));
+                    tokens.Add(TokenKind.OpenBrace, pos, pos + 1);
                     Bump(stack, top, 1);
                     pos++;
                     continue;
                 case '}':
                     if (stack[top].Mode == Mode.Interpolation && stack[top].BraceDepth == 0)
                     {
-                        tokens.Add(new Token(TokenKind.TemplateSequenceEnd, pos, pos + 1));
+                        tokens.Add(TokenKind.TemplateSequenceEnd, pos, pos + 1);
                         stack.RemoveAt(top);
                         return pos + 1;
                     }
 
-                    tokens.Add(new Token(TokenKind.CloseBrace, pos, pos + 1));
+                    tokens.Add(TokenKind.CloseBrace, pos, pos + 1);
                     Bump(stack, top, -1);
                     pos++;
                     continue;
                 case '~':
                     if (pos + 1 < length && text[pos + 1] == '}' && stack[top].Mode == Mode.Interpolation && stack[top].BraceDepth == 0)
                     {
-                        tokens.Add(new Token(TokenKind.TemplateSequenceEnd, pos, pos + 2));
+                        tokens.Add(TokenKind.TemplateSequenceEnd, pos, pos + 2);
                         stack.RemoveAt(top);
                         return pos + 2;
                     }
 
-                    tokens.Add(new Token(TokenKind.BitwiseNot, pos, pos + 1));
+                    tokens.Add(TokenKind.BitwiseNot, pos, pos + 1);
                     pos++;
                     continue;
                 case '<':
                     if (pos + 1 < length && text[pos + 1] == '<' && TryHeredocStart(text, pos, out var end, out var markerStart, out var markerLength))
                     {
-                        tokens.Add(new Token(TokenKind.OpenHeredoc, pos, end));
+                        tokens.Add(TokenKind.OpenHeredoc, pos, end);
                         stack.Add(new Frame { Mode = Mode.Heredoc, MarkerStart = markerStart, MarkerLength = markerLength, AtLineStart = true });
                         return end;
                     }
@@ -295,7 +394,7 @@ public static class Lexer
                 case '=':
                     if (pos + 1 < length && text[pos + 1] == '>')
                     {
-                        tokens.Add(new Token(TokenKind.FatArrow, pos, pos + 2));
+                        tokens.Add(TokenKind.FatArrow, pos, pos + 2);
                         pos += 2;
                         continue;
                     }
@@ -320,17 +419,17 @@ public static class Lexer
                 case '.':
                     if (pos + 2 < length && text[pos + 1] == '.' && text[pos + 2] == '.')
                     {
-                        tokens.Add(new Token(TokenKind.Ellipsis, pos, pos + 3));
+                        tokens.Add(TokenKind.Ellipsis, pos, pos + 3);
                         pos += 3;
                         continue;
                     }
 
-                    tokens.Add(new Token(TokenKind.Dot, pos, pos + 1));
+                    tokens.Add(TokenKind.Dot, pos, pos + 1);
                     pos++;
                     continue;
                 case >= '0' and <= '9':
                     pos = LexNumber(text, pos);
-                    tokens.Add(new Token(TokenKind.NumberLiteral, start, pos));
+                    tokens.Add(TokenKind.NumberLiteral, start, pos);
                     continue;
             }
 
@@ -353,21 +452,14 @@ public static class Lexer
             };
             if (single != TokenKind.EndOfFile)
             {
-                tokens.Add(new Token(single, pos, pos + 1));
+                tokens.Add(single, pos, pos + 1);
                 pos++;
-                continue;
-            }
-
-            if (IdentifierChars.IsStartAscii(c))
-            {
-                pos = LexIdentifierRest(text, pos + 1);
-                tokens.Add(new Token(TokenKind.Identifier, start, pos));
                 continue;
             }
 
             if (c < 0x80)
             {
-                tokens.Add(new Token(TokenKind.Invalid, pos, pos + 1));
+                tokens.Add(TokenKind.Invalid, pos, pos + 1);
                 pos++;
                 continue;
             }
@@ -376,11 +468,11 @@ public static class Lexer
             if (IdentifierChars.IsStart(cp))
             {
                 pos = LexIdentifierRest(text, pos + width);
-                tokens.Add(new Token(TokenKind.Identifier, start, pos));
+                tokens.Add(TokenKind.Identifier, start, pos);
                 continue;
             }
 
-            tokens.Add(new Token(cp == 0xFFFD ? TokenKind.BadUtf8 : TokenKind.Invalid, pos, pos + width));
+            tokens.Add(cp == 0xFFFD ? TokenKind.BadUtf8 : TokenKind.Invalid, pos, pos + width);
             pos += width;
         }
 
@@ -398,11 +490,11 @@ public static class Lexer
     {
         if (pos + 1 < text.Length && text[pos + 1] == second)
         {
-            tokens.Add(new Token(two, pos, pos + 2));
+            tokens.Add(two, pos, pos + 2);
             return pos + 2;
         }
 
-        tokens.Add(new Token(one, pos, pos + 1));
+        tokens.Add(one, pos, pos + 1);
         return pos + 1;
     }
 
@@ -523,6 +615,15 @@ public static class Lexer
         var start = pos;
         while (pos < length)
         {
+            // Jump over plain characters (vectorized) to the next one that may end the literal.
+            var skip = text.AsSpan(pos).IndexOfAny(QuotedSpecials);
+            if (skip < 0)
+            {
+                pos = length;
+                break;
+            }
+
+            pos += skip;
             var c = text[pos];
             if (c == '"' || c == '\n' || (c == '\r' && pos + 1 < length && text[pos + 1] == '\n'))
             {
@@ -554,7 +655,7 @@ public static class Lexer
 
         if (pos > start)
         {
-            tokens.Add(new Token(TokenKind.QuotedLiteral, start, pos));
+            tokens.Add(TokenKind.QuotedLiteral, start, pos);
         }
 
         if (pos >= length)
@@ -565,7 +666,7 @@ public static class Lexer
         var ch = text[pos];
         if (ch == '"')
         {
-            tokens.Add(new Token(TokenKind.CloseQuote, pos, pos + 1));
+            tokens.Add(TokenKind.CloseQuote, pos, pos + 1);
             stack.RemoveAt(stack.Count - 1);
             return pos + 1;
         }
@@ -574,7 +675,7 @@ public static class Lexer
         {
             // The string ends at the line break (an error reported from this zero-width token); the line
             // break itself is then lexed normally, so the following lines parse as usual.
-            tokens.Add(new Token(TokenKind.QuotedNewline, pos, pos));
+            tokens.Add(TokenKind.QuotedNewline, pos, pos);
             stack.RemoveAt(stack.Count - 1);
             return pos;
         }
@@ -586,7 +687,7 @@ public static class Lexer
     {
         var kind = text[pos] == '$' ? TokenKind.TemplateInterpolation : TokenKind.TemplateControl;
         var end = pos + 2 < text.Length && text[pos + 2] == '~' ? pos + 3 : pos + 2;
-        tokens.Add(new Token(kind, pos, end));
+        tokens.Add(kind, pos, end);
         stack.Add(new Frame { Mode = Mode.Interpolation });
         return end;
     }
@@ -610,7 +711,7 @@ public static class Lexer
                 var after = p + frame.MarkerLength;
                 if (after == length || IsNewlineAt(text, after, out _))
                 {
-                    tokens.Add(new Token(TokenKind.CloseHeredoc, pos, after));
+                    tokens.Add(TokenKind.CloseHeredoc, pos, after);
                     stack.RemoveAt(top);
                     return after;
                 }
@@ -624,6 +725,14 @@ public static class Lexer
         var sequence = false;
         while (pos < length)
         {
+            var skip = text.AsSpan(pos).IndexOfAny(HeredocSpecials);
+            if (skip < 0)
+            {
+                pos = length;
+                break;
+            }
+
+            pos += skip;
             var c = text[pos];
             if (c == '\n')
             {
@@ -653,7 +762,7 @@ public static class Lexer
 
         if (pos > start)
         {
-            tokens.Add(new Token(TokenKind.StringLiteral, start, pos));
+            tokens.Add(TokenKind.StringLiteral, start, pos);
         }
 
         return sequence ? BeginSequence(text, pos, tokens, stack) : pos;

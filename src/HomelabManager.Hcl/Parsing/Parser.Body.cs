@@ -7,19 +7,20 @@ namespace HomelabManager.Hcl.Parsing;
 
 internal sealed partial class Parser
 {
-    private Body ParseBody(TokenKind end, int start)
+    private Body ParseBody(TokenKind end, SourcePosition start)
     {
-        var items = new List<SyntaxNode>();
+        var items = _bodyItems;
+        var mark = items.Count;
         Dictionary<string, AttributeSyntax>? attributes = null;
         var startRange = PreviousRange;
-        int endOffset;
+        SourcePosition endPosition;
         while (true)
         {
             var next = Peek();
             if (next.Kind == end)
             {
                 Read();
-                endOffset = next.End;
+                endPosition = next.EndPosition;
                 break;
             }
 
@@ -34,7 +35,7 @@ internal sealed partial class Parser
                 var item = ParseBodyItem();
                 if (item is AttributeSyntax attribute)
                 {
-                    var existing = FindAttribute(items, ref attributes, attribute.Name);
+                    var existing = FindAttribute(items.Since(mark), ref attributes, attribute.Name);
                     if (existing is not null)
                     {
                         Report(HclDiagnostics.AttributeRedefined(_path, attribute.NameRange, attribute.Name, existing.NameRange));
@@ -42,12 +43,12 @@ internal sealed partial class Parser
                     else
                     {
                         attributes?.Add(attribute.Name, attribute);
-                        items.Add(attribute);
+                        items.Push(attribute);
                     }
                 }
                 else if (item is not null)
                 {
-                    items.Add(item);
+                    items.Push(item);
                 }
 
                 continue;
@@ -64,18 +65,87 @@ internal sealed partial class Parser
                 });
             }
 
-            endOffset = PreviousEnd;
+            endPosition = PreviousEnd;
             Recover(end);
             break;
         }
 
-        return new Body(items, Range(start, endOffset));
+        return MakeBody(mark, Span(start, endPosition));
+    }
+
+    /// <summary>
+    /// Pops the items pushed since <paramref name="mark"/> into a body. A body of only attributes (or only
+    /// blocks) uses one array for its items and for that list, so it costs one array instead of two.
+    /// </summary>
+    private Body MakeBody(int mark, SourceRange range)
+    {
+        var items = _bodyItems.Since(mark);
+        var blockCount = 0;
+        foreach (var item in items)
+        {
+            if (item is BlockSyntax)
+            {
+                blockCount++;
+            }
+        }
+
+        var attributeCount = items.Length - blockCount;
+        Body body;
+        if (items.Length == 0)
+        {
+            body = new Body([], [], [], range);
+        }
+        else if (blockCount == 0)
+        {
+            var attributes = new AttributeSyntax[attributeCount];
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                attributes[i] = (AttributeSyntax)items[i];
+            }
+
+            body = new Body(attributes, attributes, [], range);
+        }
+        else if (attributeCount == 0)
+        {
+            var blocks = new BlockSyntax[blockCount];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                blocks[i] = (BlockSyntax)items[i];
+            }
+
+            body = new Body(blocks, [], blocks, range);
+        }
+        else
+        {
+            var all = new SyntaxNode[items.Length];
+            var attributes = new AttributeSyntax[attributeCount];
+            var blocks = new BlockSyntax[blockCount];
+            int a = 0, b = 0;
+            for (var i = 0; i < all.Length; i++)
+            {
+                var item = items[i];
+                all[i] = item;
+                if (item is BlockSyntax block)
+                {
+                    blocks[b++] = block;
+                }
+                else
+                {
+                    attributes[a++] = (AttributeSyntax)item;
+                }
+            }
+
+            body = new Body(all, attributes, blocks, range);
+        }
+
+        _bodyItems.Truncate(mark);
+        return body;
     }
 
     /// <summary>Finds an earlier attribute of the same name: a linear scan for small bodies, an index for large ones.</summary>
-    private static AttributeSyntax? FindAttribute(List<SyntaxNode> items, ref Dictionary<string, AttributeSyntax>? index, string name)
+    private static AttributeSyntax? FindAttribute(Span<SyntaxNode> items, ref Dictionary<string, AttributeSyntax>? index, string name)
     {
-        if (index is null && items.Count < 16)
+        if (index is null && items.Length < 16)
         {
             foreach (var item in items)
             {
@@ -120,7 +190,7 @@ internal sealed partial class Parser
         }
     }
 
-    private AttributeSyntax FinishAttribute(Token identifier, bool singleLine)
+    private AttributeSyntax FinishAttribute(SyntaxToken identifier, bool singleLine)
     {
         Read(); // "="
         var mark = _diagnostics.Count;
@@ -149,15 +219,15 @@ internal sealed partial class Parser
             }
         }
 
-        var endOffset = Math.Max(identifier.End, expression.Range.End.Offset);
-        return new AttributeSyntax(TextOf(identifier), Range(identifier), expression, Range(identifier.Start, endOffset));
+        var endPosition = Max(identifier.EndPosition, expression.Range.End);
+        return new AttributeSyntax(TextOf(identifier), Range(identifier), expression, Span(identifier.StartPosition, endPosition));
     }
 
-    private BlockSyntax FinishBlock(Token identifier)
+    private BlockSyntax FinishBlock(SyntaxToken identifier)
     {
         var type = TextOf(identifier);
-        var labels = new List<BlockLabel>();
-        Token openBrace;
+        var labelMark = _labels.Count;
+        SyntaxToken openBrace;
         while (true)
         {
             var token = Peek();
@@ -169,14 +239,14 @@ internal sealed partial class Parser
 
             if (token.Kind == TokenKind.OpenQuote)
             {
-                labels.Add(ParseQuotedLabel());
+                _labels.Push(ParseQuotedLabel());
                 continue;
             }
 
             if (token.Kind == TokenKind.Identifier)
             {
                 Read();
-                labels.Add(new BlockLabel(TextOf(token), Range(token)));
+                _labels.Push(new BlockLabel(TextOf(token), Range(token)));
                 continue;
             }
 
@@ -193,23 +263,25 @@ internal sealed partial class Parser
                 Report(HclDiagnostics.InvalidBlockLabel(_path, Range(token)));
             }
 
+            var partialLabels = _labels.PopToArray(labelMark);
             RecoverAfterBodyItem();
             var typeRange = Range(identifier);
-            return new BlockSyntax(type, typeRange, labels, new Body([], typeRange), typeRange, Range(identifier.Start, PreviousEnd));
+            return new BlockSyntax(type, typeRange, partialLabels, new Body([], typeRange), typeRange, Span(identifier.StartPosition, PreviousEnd));
         }
 
+        var labels = _labels.PopToArray(labelMark);
         if (!EnterNesting(openBrace))
         {
             SkipToEnd();
             var typeRange = Range(identifier);
-            return new BlockSyntax(type, typeRange, labels, new Body([], Range(openBrace)), Range(openBrace), Range(identifier.Start, openBrace.End));
+            return new BlockSyntax(type, typeRange, labels, new Body([], Range(openBrace)), Range(openBrace), Span(identifier.StartPosition, openBrace.EndPosition));
         }
 
         Body body;
         var after = Peek().Kind;
         if (after is TokenKind.Newline or TokenKind.EndOfFile or TokenKind.CloseBrace)
         {
-            body = ParseBody(TokenKind.CloseBrace, openBrace.Start);
+            body = ParseBody(TokenKind.CloseBrace, openBrace.StartPosition);
         }
         else
         {
@@ -244,11 +316,12 @@ internal sealed partial class Parser
             }
 
             _diagnostics.AddRange(bodyDiagnostics);
-            body = new Body(attribute is null ? [] : [attribute], Range(openBrace.Start, PreviousEnd));
+            AttributeSyntax[] attributes = attribute is null ? [] : [attribute];
+            body = new Body(attributes, attributes, [], Span(openBrace.StartPosition, PreviousEnd));
         }
 
         ExitNesting();
-        var closeEnd = Math.Max(openBrace.End, PreviousEnd);
+        var closeEnd = Max(openBrace.EndPosition, PreviousEnd);
         var eol = Peek();
         if (eol.Kind is TokenKind.Newline or TokenKind.EndOfFile)
         {
@@ -264,7 +337,7 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
 
-        return new BlockSyntax(type, Range(identifier), labels, body, Range(openBrace), Range(identifier.Start, closeEnd));
+        return new BlockSyntax(type, Range(identifier), labels, body, Range(openBrace), Span(identifier.StartPosition, closeEnd));
     }
 
     private AttributeSyntax? ParseSingleAttributeBody()
@@ -284,7 +357,7 @@ internal sealed partial class Parser
                 return FinishAttribute(identifier, singleLine: true);
             case TokenKind.OpenQuote or TokenKind.OpenBrace or TokenKind.Identifier:
                 RecoverAfterBodyItem();
-                Report(HclDiagnostics.SingleLineBlockNeedsArgument(_path, Range(identifier.Start, next.End), TextOf(identifier)));
+                Report(HclDiagnostics.SingleLineBlockNeedsArgument(_path, Span(identifier.StartPosition, next.EndPosition), TextOf(identifier)));
                 return null;
             default:
                 RecoverAfterBodyItem();
@@ -296,43 +369,64 @@ internal sealed partial class Parser
     private BlockLabel ParseQuotedLabel()
     {
         var open = Read();
-        var builder = new StringBuilder();
-        int endOffset;
+
+        // Most labels are one literal: decode it straight into a (shared) string, no builder.
+        string? single = null;
+        StringBuilder? builder = null;
+        SourcePosition endPosition;
         while (true)
         {
             var token = Read();
             switch (token.Kind)
             {
                 case TokenKind.CloseQuote:
-                    endOffset = token.End;
+                    endPosition = token.EndPosition;
                     break;
                 case TokenKind.QuotedNewline:
                     // Already reported by the lexer; the label ends at the line break.
-                    endOffset = token.Start;
+                    endPosition = token.StartPosition;
                     break;
                 case TokenKind.QuotedLiteral:
-                    builder.Append(StringLiteralDecoder.Decode(_source, token.Start, token.End, quoted: true, _diagnostics));
+                    Append(ref single, ref builder, DecodeLiteral(token, quoted: true));
                     continue;
                 case TokenKind.TemplateControl or TokenKind.TemplateInterpolation:
                     var which = token.Kind == TokenKind.TemplateControl ? "%" : "$";
                     Report(HclDiagnostics.TemplateInLabel(_path, Range(token), which));
-                    builder.Append(which).Append("{ ... }");
+                    Append(ref single, ref builder, which);
+                    Append(ref single, ref builder, "{ ... }");
                     Recover(TokenKind.TemplateSequenceEnd);
                     continue;
                 case TokenKind.EndOfFile:
                     Report(HclDiagnostics.UnterminatedStringLiteral(_path, Range(token)));
-                    endOffset = token.End;
+                    endPosition = token.EndPosition;
                     break;
                 default:
                     Report(HclDiagnostics.InvalidStringLiteralItem(_path, Range(token)));
                     Recover(TokenKind.CloseQuote);
-                    endOffset = token.End;
+                    endPosition = token.EndPosition;
                     break;
             }
 
             break;
         }
 
-        return new BlockLabel(builder.ToString(), Range(open.Start, endOffset));
+        var value = builder is not null ? builder.ToString() : single ?? string.Empty;
+        return new BlockLabel(value, Span(open.StartPosition, endPosition));
+    }
+
+    private static void Append(ref string? single, ref StringBuilder? builder, string value)
+    {
+        if (builder is not null)
+        {
+            builder.Append(value);
+        }
+        else if (single is null)
+        {
+            single = value;
+        }
+        else
+        {
+            builder = new StringBuilder(single).Append(value);
+        }
     }
 }

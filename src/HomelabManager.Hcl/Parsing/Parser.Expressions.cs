@@ -1,6 +1,7 @@
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
+using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Parsing;
 
@@ -46,31 +47,44 @@ internal sealed partial class Parser
         }
 
         return new ConditionalExpression(condition, trueResult, falseResult,
-            Range(condition.Range.Start.Offset, falseResult.Range.End.Offset));
+            Span(condition.Range.Start, falseResult.Range.End));
     }
+
+    /// <summary>The precedence level of a binary operator token (0 binds loosest), or -1 for any other token.</summary>
+    private static int OperatorLevel(TokenKind kind) => kind switch
+    {
+        TokenKind.Or => 0,
+        TokenKind.And => 1,
+        TokenKind.EqualOp or TokenKind.NotEqual => 2,
+        TokenKind.GreaterThan or TokenKind.GreaterThanEqual or TokenKind.LessThan or TokenKind.LessThanEqual => 3,
+        TokenKind.Plus or TokenKind.Minus => 4,
+        TokenKind.Star or TokenKind.Slash or TokenKind.Percent => 5,
+        _ => -1,
+    };
 
     private static bool TryGetOperator(int level, TokenKind kind, out BinaryOperator op)
     {
-        op = (level, kind) switch
+        op = kind switch
         {
-            (0, TokenKind.Or) => BinaryOperator.Or,
-            (1, TokenKind.And) => BinaryOperator.And,
-            (2, TokenKind.EqualOp) => BinaryOperator.Equal,
-            (2, TokenKind.NotEqual) => BinaryOperator.NotEqual,
-            (3, TokenKind.GreaterThan) => BinaryOperator.GreaterThan,
-            (3, TokenKind.GreaterThanEqual) => BinaryOperator.GreaterThanOrEqual,
-            (3, TokenKind.LessThan) => BinaryOperator.LessThan,
-            (3, TokenKind.LessThanEqual) => BinaryOperator.LessThanOrEqual,
-            (4, TokenKind.Plus) => BinaryOperator.Add,
-            (4, TokenKind.Minus) => BinaryOperator.Subtract,
-            (5, TokenKind.Star) => BinaryOperator.Multiply,
-            (5, TokenKind.Slash) => BinaryOperator.Divide,
-            (5, TokenKind.Percent) => BinaryOperator.Modulo,
+            TokenKind.Or => BinaryOperator.Or,
+            TokenKind.And => BinaryOperator.And,
+            TokenKind.EqualOp => BinaryOperator.Equal,
+            TokenKind.NotEqual => BinaryOperator.NotEqual,
+            TokenKind.GreaterThan => BinaryOperator.GreaterThan,
+            TokenKind.GreaterThanEqual => BinaryOperator.GreaterThanOrEqual,
+            TokenKind.LessThan => BinaryOperator.LessThan,
+            TokenKind.LessThanEqual => BinaryOperator.LessThanOrEqual,
+            TokenKind.Plus => BinaryOperator.Add,
+            TokenKind.Minus => BinaryOperator.Subtract,
+            TokenKind.Star => BinaryOperator.Multiply,
+            TokenKind.Slash => BinaryOperator.Divide,
+            TokenKind.Percent => BinaryOperator.Modulo,
             _ => (BinaryOperator)(-1),
         };
-        return (int)op >= 0;
+        return (int)op >= 0 && OperatorLevel(kind) == level;
     }
 
+    /// <summary>Parses the operators of <paramref name="level"/> and tighter (level 6 is a single term with its traversals).</summary>
     private ExpressionSyntax ParseBinary(int level)
     {
         if (level == 6)
@@ -79,7 +93,24 @@ internal sealed partial class Parser
         }
 
         var mark = _diagnostics.Count;
-        var left = ParseBinary(level + 1);
+        var first = ParseWithTraversals();
+
+        // No operator of this level or a tighter one follows: every level would hand the operand straight back.
+        if (OperatorLevel(PeekKind()) < level)
+        {
+            return first;
+        }
+
+        return ParseBinary(level, first, mark);
+    }
+
+    /// <summary>
+    /// The levels from <paramref name="level"/> to 5 over an already parsed leftmost term (parsed after
+    /// <paramref name="mark"/> diagnostics): exactly what parsing the term at level 6 and climbing back up gives.
+    /// </summary>
+    private ExpressionSyntax ParseBinary(int level, ExpressionSyntax first, int mark)
+    {
+        var left = level == 5 ? first : ParseBinary(level + 1, first, mark);
         if (_recovery && _diagnostics.Count > mark)
         {
             return left;
@@ -91,7 +122,7 @@ internal sealed partial class Parser
         {
             if (pending is { } previous && right is not null)
             {
-                left = new BinaryExpression(left, previous, right, Range(left.Range.Start.Offset, right.Range.End.Offset));
+                left = new BinaryExpression(left, previous, right, Span(left.Range.Start, right.Range.End));
             }
 
             pending = op;
@@ -106,7 +137,7 @@ internal sealed partial class Parser
 
         if (pending is { } last && right is not null)
         {
-            return new BinaryExpression(left, last, right, Range(left.Range.Start.Offset, right.Range.End.Offset));
+            return new BinaryExpression(left, last, right, Span(left.Range.Start, right.Range.End));
         }
 
         return left;
@@ -135,7 +166,7 @@ internal sealed partial class Parser
     private ExpressionSyntax ParseTraversals(ExpressionSyntax from)
     {
         var result = from;
-        var start = from.Range.Start.Offset;
+        var start = from.Range.Start;
         while (true)
         {
             var next = Peek();
@@ -147,11 +178,11 @@ internal sealed partial class Parser
                 {
                     case TokenKind.Identifier:
                         Read();
-                        result = new GetAttributeExpression(result, TextOf(attribute), Range(attribute), Range(start, attribute.End));
+                        result = new GetAttributeExpression(result, TextOf(attribute), Range(attribute), Span(start, attribute.EndPosition));
                         break;
                     case TokenKind.NumberLiteral:
                         Read();
-                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, Range(start, attribute.End));
+                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, Span(start, attribute.EndPosition));
                         break;
                     case TokenKind.Star:
                         if (!ParseAttributeSplat(ref result, start, next))
@@ -185,7 +216,7 @@ internal sealed partial class Parser
                     close = Recover(TokenKind.CloseBracket);
                 }
 
-                var item = new SplatItemExpression(Range(open.Start, close.End));
+                var item = new SplatItemExpression(Span(open.StartPosition, close.EndPosition));
                 if (!EnterNesting(open))
                 {
                     return result;
@@ -193,14 +224,14 @@ internal sealed partial class Parser
 
                 var each = ParseTraversals(item);
                 ExitNesting();
-                result = new SplatExpression(result, each, item, true, Range(start, Math.Max(close.End, each.Range.End.Offset)));
+                result = new SplatExpression(result, each, item, true, Span(start, Max(close.EndPosition, each.Range.End)));
                 continue;
             }
 
             PushNewlines(false);
             var mark = _diagnostics.Count;
             var key = ParseExpression();
-            Token closeBracket;
+            SyntaxToken closeBracket;
             if (_recovery && _diagnostics.Count > mark)
             {
                 closeBracket = Recover(TokenKind.CloseBracket);
@@ -216,11 +247,11 @@ internal sealed partial class Parser
             }
 
             PopNewlines();
-            result = new IndexExpression(result, key, false, Range(start, Math.Max(closeBracket.End, key.Range.End.Offset)));
+            result = new IndexExpression(result, key, false, Span(start, Max(closeBracket.EndPosition, key.Range.End)));
         }
     }
 
-    private ExpressionSyntax LegacyIndexKey(Token number, bool fullSplatHint)
+    private ExpressionSyntax LegacyIndexKey(SyntaxToken number, bool fullSplatHint)
     {
         _ = fullSplatHint;
         var text = TextOf(number);
@@ -235,12 +266,12 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses <c>.*</c> and the attribute/legacy-index steps after it; false when it was abandoned.</summary>
-    private bool ParseAttributeSplat(ref ExpressionSyntax result, int start, Token dot)
+    private bool ParseAttributeSplat(ref ExpressionSyntax result, SourcePosition start, SyntaxToken dot)
     {
         var marker = Read();
-        var item = new SplatItemExpression(Range(dot.Start, marker.End));
+        var item = new SplatItemExpression(Span(dot.StartPosition, marker.EndPosition));
         ExpressionSyntax each = item;
-        var end = marker.End;
+        var end = marker.EndPosition;
         while (Peek().Kind == TokenKind.Dot)
         {
             Read();
@@ -248,8 +279,8 @@ internal sealed partial class Parser
             if (step.Kind == TokenKind.NumberLiteral)
             {
                 Read();
-                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, Range(dot.Start, step.End));
-                end = step.End;
+                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, Span(dot.StartPosition, step.EndPosition));
+                end = step.EndPosition;
                 continue;
             }
 
@@ -267,15 +298,15 @@ internal sealed partial class Parser
             }
 
             Read();
-            each = new GetAttributeExpression(each, TextOf(step), Range(step), Range(dot.Start, step.End));
-            end = step.End;
+            each = new GetAttributeExpression(each, TextOf(step), Range(step), Span(dot.StartPosition, step.EndPosition));
+            end = step.EndPosition;
         }
 
-        result = new SplatExpression(result, each, item, false, Range(start, end));
+        result = new SplatExpression(result, each, item, false, Span(start, end));
         return true;
     }
 
-    private LiteralExpression NumberLiteral(Token token)
+    private LiteralExpression NumberLiteral(SyntaxToken token)
     {
         var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
         if (value is null)
@@ -287,7 +318,7 @@ internal sealed partial class Parser
         return new LiteralExpression(value, Range(token));
     }
 
-    private ExpressionSyntax ParseTermCore(Token start)
+    private ExpressionSyntax ParseTermCore(SyntaxToken start)
     {
         switch (start.Kind)
         {
@@ -318,7 +349,7 @@ internal sealed partial class Parser
                 Read();
                 var operand = ParseWithTraversals();
                 return new UnaryExpression(start.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not, operand,
-                    Range(start.Start, Math.Max(start.End, operand.Range.End.Offset)));
+                    Span(start.StartPosition, Max(start.EndPosition, operand.Range.End)));
             case TokenKind.OpenBracket:
                 return ParseTuple();
             case TokenKind.OpenBrace:
@@ -358,14 +389,14 @@ internal sealed partial class Parser
 
         close = Read();
         PopNewlines();
-        return new ParenthesizedExpression(expression, Range(open.Start, Math.Max(close.End, expression.Range.End.Offset)));
+        return new ParenthesizedExpression(expression, Span(open.StartPosition, Max(close.EndPosition, expression.Range.End)));
     }
 
-    private ExpressionSyntax FinishFunctionCall(Token name)
+    private ExpressionSyntax FinishFunctionCall(SyntaxToken name)
     {
         var open = Read();
         var fullName = TextOf(name);
-        var nameEnd = name.End;
+        var nameEnd = name.EndPosition;
         while (open.Kind == TokenKind.DoubleColon)
         {
             var part = Read();
@@ -373,11 +404,11 @@ internal sealed partial class Parser
             {
                 Report(HclDiagnostics.MissingFunctionName(_path, Range(part)));
                 RecoverOver(TokenKind.OpenParen);
-                return new ErrorExpression(Range(name.Start, part.End));
+                return new ErrorExpression(Span(name.StartPosition, part.EndPosition));
             }
 
             fullName = fullName + "::" + TextOf(part);
-            nameEnd = part.End;
+            nameEnd = part.EndPosition;
             open = Read();
         }
 
@@ -385,12 +416,14 @@ internal sealed partial class Parser
         {
             Report(HclDiagnostics.MissingOpenParenthesis(_path, Range(open)));
             RecoverOver(TokenKind.OpenParen);
-            return new ErrorExpression(Range(name.Start, open.End));
+            return new ErrorExpression(Span(name.StartPosition, open.EndPosition));
         }
 
-        var arguments = new List<ExpressionSyntax>();
+        var arguments = _expressions;
+        var mark0 = arguments.Count;
+        ExpressionSyntax? lastArgument = null;
         var expandFinal = false;
-        Token close = open;
+        SyntaxToken close = open;
         PushNewlines(false);
         while (true)
         {
@@ -402,7 +435,8 @@ internal sealed partial class Parser
 
             var mark = _diagnostics.Count;
             var argument = ParseExpression();
-            arguments.Add(argument);
+            arguments.Push(argument);
+            lastArgument = argument;
             if (_recovery && _diagnostics.Count > mark)
             {
                 var recovered = Recover(TokenKind.CloseParen);
@@ -440,7 +474,7 @@ internal sealed partial class Parser
             if (separator.Kind != TokenKind.Comma)
             {
                 Report(separator.Kind == TokenKind.EndOfFile
-                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Range(name.Start, open.End))
+                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Span(name.StartPosition, open.EndPosition))
                     : HclDiagnostics.MissingArgumentSeparator(_path, Range(separator)));
                 close = Recover(TokenKind.CloseParen);
                 break;
@@ -454,8 +488,9 @@ internal sealed partial class Parser
         }
 
         PopNewlines();
-        var end = Math.Max(close.End, arguments.Count > 0 ? arguments[^1].Range.End.Offset : open.End);
-        return new FunctionCallExpression(fullName, Range(name.Start, nameEnd), arguments, expandFinal, Range(name.Start, end));
+        var end = Max(close.EndPosition, lastArgument is not null ? lastArgument.Range.End : open.EndPosition);
+        return new FunctionCallExpression(fullName, Span(name.StartPosition, nameEnd), arguments.PopToArray(mark0), expandFinal,
+            Span(name.StartPosition, end));
     }
 
     private ExpressionSyntax ParseTuple()
@@ -469,8 +504,9 @@ internal sealed partial class Parser
                 return FinishFor(open);
             }
 
-            var elements = new List<ExpressionSyntax>();
-            Token close;
+            var elements = _expressions;
+            var mark0 = elements.Count;
+            SyntaxToken close;
             while (true)
             {
                 if (Peek().Kind == TokenKind.CloseBracket)
@@ -481,7 +517,7 @@ internal sealed partial class Parser
 
                 var mark = _diagnostics.Count;
                 var element = ParseExpression();
-                elements.Add(element);
+                elements.Push(element);
                 if (_recovery && _diagnostics.Count > mark)
                 {
                     close = Recover(TokenKind.CloseBracket);
@@ -511,7 +547,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new TupleExpression(elements, Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new TupleExpression(elements.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
         }
         finally
         {
@@ -533,8 +569,9 @@ internal sealed partial class Parser
         PushNewlines(true);
         try
         {
-            var items = new List<ObjectItem>();
-            Token close;
+            var items = _objectItems;
+            var mark0 = items.Count;
+            SyntaxToken close;
             while (true)
             {
                 var next = Peek();
@@ -581,12 +618,12 @@ internal sealed partial class Parser
                 var value = ParseExpression();
                 if (_recovery && _diagnostics.Count > mark)
                 {
-                    items.Add(new ObjectItem(key, value));
+                    items.Push(new ObjectItem(key, value));
                     close = Recover(TokenKind.CloseBrace);
                     break;
                 }
 
-                items.Add(new ObjectItem(key, value));
+                items.Push(new ObjectItem(key, value));
                 next = Peek();
                 if (next.Kind == TokenKind.Newline)
                 {
@@ -616,7 +653,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new ObjectExpression(items, Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new ObjectExpression(items.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
         }
         finally
         {
@@ -624,7 +661,7 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishFor(Token open)
+    private ExpressionSyntax FinishFor(SyntaxToken open)
     {
         PushNewlines(false);
         try
@@ -637,13 +674,13 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishForCore(Token open)
+    private ExpressionSyntax FinishForCore(SyntaxToken open)
     {
         Read(); // "for"
         var isObject = open.Kind == TokenKind.OpenBrace;
         var closeKind = isObject ? TokenKind.CloseBrace : TokenKind.CloseBracket;
 
-        ExpressionSyntax Fail(Func<string, Text.SourceRange, Diagnostic>? factory)
+        ExpressionSyntax Fail(Func<string, SourceRange, Diagnostic>? factory)
         {
             if (factory is not null && !_recovery)
             {
@@ -651,7 +688,7 @@ internal sealed partial class Parser
             }
 
             var closed = Recover(closeKind);
-            return new ErrorExpression(Range(open.Start, closed.End));
+            return new ErrorExpression(Span(open.StartPosition, closed.EndPosition));
         }
 
         if (Peek().Kind != TokenKind.Identifier)
@@ -708,7 +745,7 @@ internal sealed partial class Parser
         }
 
         var grouping = false;
-        var ellipsis = default(Token);
+        var ellipsis = default(SyntaxToken);
         if (Peek().Kind == TokenKind.Ellipsis)
         {
             ellipsis = Read();
@@ -727,7 +764,7 @@ internal sealed partial class Parser
             }
         }
 
-        Token close;
+        SyntaxToken close;
         if (Peek().Kind == closeKind)
         {
             close = Read();
@@ -760,6 +797,6 @@ internal sealed partial class Parser
         }
 
         return new ForExpression(keyName, valueName, collection, keyExpression, valueExpression, condition, grouping, isObject,
-            Range(open.Start, Math.Max(close.End, PreviousEnd)));
+            Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
     }
 }

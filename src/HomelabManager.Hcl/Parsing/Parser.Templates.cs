@@ -2,6 +2,7 @@ using System.Text;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
+using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Parsing;
 
@@ -19,23 +20,26 @@ internal sealed partial class Parser
         End,
     }
 
-    private sealed class TemplatePart(PartKind kind, int start, int end)
+    /// <summary>One piece of a template before it becomes a node (kept in a reused scratch stack, so a value type).</summary>
+    private struct TemplatePart(PartKind kind, SourcePosition start, SourcePosition end)
     {
-        public PartKind Kind { get; } = kind;
+        public readonly PartKind Kind = kind;
 
-        public int Start { get; set; } = start;
+        public readonly SourcePosition Start = start;
 
-        public int End { get; set; } = end;
+        public SourcePosition End = end;
 
-        public string Value { get; set; } = string.Empty;
+        public string Value = string.Empty;
 
-        public ExpressionSyntax? Expression { get; init; }
+        public ExpressionSyntax? Expression;
 
-        public string? KeyVariable { get; init; }
+        public string? KeyVariable;
 
-        public string? ValueVariable { get; init; }
+        public string? ValueVariable;
 
-        public string Name => Kind switch
+        public readonly SourceRange Range => new(Start, End.Offset < Start.Offset ? Start : End);
+
+        public readonly string Name => Kind switch
         {
             PartKind.Else => "else",
             PartKind.EndIf => "endif",
@@ -49,42 +53,115 @@ internal sealed partial class Parser
         var open = Read();
         var closer = open.Kind == TokenKind.OpenQuote ? TokenKind.CloseQuote : TokenKind.CloseHeredoc;
         var flush = open.Kind == TokenKind.OpenHeredoc && open.Length > 2 && _text[open.Start + 2] == '-';
-        var parts = ParseTemplateParts(closer);
+        var kind = closer == TokenKind.CloseQuote ? TemplateKind.Quoted : TemplateKind.Heredoc;
+
+        // The common case, literal text and the closer ("text", or heredoc lines without sequences): no parts at all.
+        var first = PeekIndex();
+        var firstKind = _tokens[first].Kind;
+        if (!flush && firstKind is TokenKind.QuotedLiteral or TokenKind.StringLiteral)
+        {
+            var last = LiteralRunEnd(first) - 1;
+            if (_tokens[last + 1].Kind == closer)
+            {
+                var literal = Read();
+                var value = last == first
+                    ? LiteralString(literal, firstKind == TokenKind.QuotedLiteral)
+                    : _names.GetString(DecodeLiteral(literal.Start, _tokens[last].End, quoted: false));
+                ReadThrough(last);
+                var range = Span(literal.StartPosition, _tokens[last].EndPosition);
+                Read();
+                ExpressionSyntax[] single = [new LiteralExpression(value, range)];
+                return new TemplateExpression(single, kind, false, Span(open.StartPosition, Max(open.EndPosition, PreviousEnd)));
+            }
+        }
+
+        var stack = _templateParts;
+        var mark = stack.Count;
+        ParseTemplateParts(closer);
         if (flush)
         {
-            FlushHeredoc(parts);
+            FlushHeredoc(stack.Since(mark));
         }
 
-        MeldLiterals(parts);
-        var passthrough = parts.Count == 2 && parts[0].Kind == PartKind.Interpolation;
+        MeldLiterals(stack, mark);
+        var parts = stack.Since(mark);
+        var passthrough = parts.Length == 2 && parts[0].Kind == PartKind.Interpolation;
         var index = 0;
-        var expressions = new List<ExpressionSyntax>();
+        var expressions = _expressions;
+        var expressionMark = expressions.Count;
         while (parts[index].Kind != PartKind.End)
         {
-            expressions.Add(ParseTemplateItem(parts, ref index));
+            expressions.Push(ParseTemplateItem(parts, ref index));
         }
 
-        var kind = closer == TokenKind.CloseQuote ? TemplateKind.Quoted : TemplateKind.Heredoc;
-        var end = Math.Max(open.End, PreviousEnd);
-        return new TemplateExpression(expressions, kind, passthrough, Range(open.Start, end));
+        stack.Truncate(mark);
+        var end = Max(open.EndPosition, PreviousEnd);
+        return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, Span(open.StartPosition, end));
     }
 
-    private List<TemplatePart> ParseTemplateParts(TokenKind end)
+    private string DecodeLiteral(in SyntaxToken token, bool quoted) => DecodeLiteral(token.Start, token.End, quoted);
+
+    private string DecodeLiteral(int start, int end, bool quoted) =>
+        StringLiteralDecoder.Decode(_source, start, end, quoted, _diagnostics, _names);
+
+    /// <summary>
+    /// The index after the run of heredoc line tokens starting at <paramref name="first"/> (just after it for
+    /// any other literal). Lines are split only at line ends, and no escape or normal-form change spans a line
+    /// end, so decoding a run at once gives what decoding its lines one by one and joining them gives.
+    /// </summary>
+    private int LiteralRunEnd(int first)
     {
-        var parts = new List<TemplatePart>();
+        var end = first + 1;
+        if (_tokens[first].Kind == TokenKind.StringLiteral)
+        {
+            while (_tokens[end].Kind == TokenKind.StringLiteral)
+            {
+                end++;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Reads tokens up to and including the one at <paramref name="index"/> (no newline tokens lie between).</summary>
+    private void ReadThrough(int index)
+    {
+        while (_previous < index)
+        {
+            Read();
+        }
+    }
+
+    /// <summary>The string value of a literal token that is a whole template part (shared for repeated short texts).</summary>
+    private HclString LiteralString(in SyntaxToken token, bool quoted)
+    {
+        var span = _text.AsSpan(token.Start, token.Length);
+        return span.Length <= NameTable.MaxLength && span.IndexOfAny('\\', '$', '%') < 0 && !span.ContainsAnyInRange('\u0300', '\uFFFF')
+            ? _names.GetString(span)
+            : _names.GetString(DecodeLiteral(token, quoted));
+    }
+
+    /// <summary>
+    /// Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>;
+    /// a run of heredoc lines becomes one literal part (as melding would make it).
+    /// </summary>
+    private void ParseTemplateParts(TokenKind end)
+    {
+        var parts = _templateParts;
+        var mark = parts.Count;
         var startToken = Peek();
         var startRange = Range(startToken);
         var trimNextLeft = false;
         var nextCanTrimPrevious = false;
-        var endStart = startToken.Start;
-        var endEnd = startToken.Start;
+        var endStart = startToken.StartPosition;
+        var endEnd = startToken.StartPosition;
         while (true)
         {
             var next = Read();
             if (next.Kind == end)
             {
-                endStart = next.Start;
-                endEnd = next.End;
+                endStart = next.StartPosition;
+                endEnd = next.EndPosition;
                 break;
             }
 
@@ -96,23 +173,45 @@ internal sealed partial class Parser
             switch (next.Kind)
             {
                 case TokenKind.QuotedLiteral or TokenKind.StringLiteral:
-                    var value = StringLiteralDecoder.Decode(_source, next.Start, next.End, next.Kind == TokenKind.QuotedLiteral, _diagnostics);
+                    var lastLine = _previous;
+                    if (!trimLeft)
+                    {
+                        // Keep out the last line when a "~" sequence follows: it trims only that line.
+                        lastLine = LiteralRunEnd(_previous) - 1;
+                        var after = _tokens[lastLine + 1];
+                        if (lastLine > _previous && after.Kind is TokenKind.TemplateInterpolation or TokenKind.TemplateControl && after.Length == 3)
+                        {
+                            lastLine--;
+                        }
+                    }
+
+                    string value;
+                    if (lastLine > _previous)
+                    {
+                        value = DecodeLiteral(next.Start, _tokens[lastLine].End, quoted: false);
+                        ReadThrough(lastLine);
+                    }
+                    else
+                    {
+                        value = DecodeLiteral(next, next.Kind == TokenKind.QuotedLiteral);
+                    }
+
                     if (trimLeft)
                     {
                         value = value.TrimStart();
                     }
 
-                    parts.Add(new TemplatePart(PartKind.Literal, next.Start, next.End) { Value = value });
+                    parts.Push(new TemplatePart(PartKind.Literal, next.StartPosition, PreviousEnd) { Value = value });
                     nextCanTrimPrevious = true;
                     continue;
 
                 case TokenKind.QuotedNewline when end == TokenKind.CloseQuote:
                     // Reported by the lexer: the quoted string ends at the line break.
-                    endStart = endEnd = next.Start;
+                    endStart = endEnd = next.StartPosition;
                     break;
 
                 case TokenKind.TemplateInterpolation:
-                    TrimPrevious(parts, next, canTrimPrevious);
+                    TrimPrevious(parts, mark, next, canTrimPrevious);
                     PushNewlines(false);
                     var expression = ParseExpression();
                     var close = Peek();
@@ -139,13 +238,13 @@ internal sealed partial class Parser
                     }
 
                     PopNewlines();
-                    parts.Add(new TemplatePart(PartKind.Interpolation, next.Start, Math.Max(close.End, next.End)) { Expression = expression });
+                    parts.Push(new TemplatePart(PartKind.Interpolation, next.StartPosition, Max(close.EndPosition, next.EndPosition)) { Expression = expression });
                     continue;
 
                 case TokenKind.TemplateControl:
-                    TrimPrevious(parts, next, canTrimPrevious);
+                    TrimPrevious(parts, mark, next, canTrimPrevious);
                     PushNewlines(false);
-                    trimNextLeft = ParseDirective(parts, next, startRange);
+                    trimNextLeft = ParseDirective(next);
                     PopNewlines();
                     continue;
 
@@ -159,35 +258,35 @@ internal sealed partial class Parser
 
                     var final = next.Kind == TokenKind.EndOfFile ? next : Recover(end);
                     _recovery = true;
-                    endStart = final.Start;
-                    endEnd = final.End;
+                    endStart = final.StartPosition;
+                    endEnd = final.EndPosition;
                     break;
             }
 
             break;
         }
 
-        if (parts.Count == 0)
+        if (parts.Count == mark)
         {
-            parts.Add(new TemplatePart(PartKind.Literal, startToken.Start, startToken.Start) { Value = string.Empty });
+            parts.Push(new TemplatePart(PartKind.Literal, startToken.StartPosition, startToken.StartPosition) { Value = string.Empty });
         }
 
-        parts.Add(new TemplatePart(PartKind.End, endStart, endEnd));
-        return parts;
+        parts.Push(new TemplatePart(PartKind.End, endStart, endEnd));
     }
 
-    private static void TrimPrevious(List<TemplatePart> parts, Token opener, bool canTrimPrevious)
+    private static void TrimPrevious(ScratchStack<TemplatePart> parts, int mark, in SyntaxToken opener, bool canTrimPrevious)
     {
-        if (canTrimPrevious && opener.Length == 3 && parts.Count > 0 && parts[^1].Kind == PartKind.Literal)
+        if (canTrimPrevious && opener.Length == 3 && parts.Count > mark && parts[parts.Count - 1].Kind == PartKind.Literal)
         {
-            parts[^1].Value = parts[^1].Value.TrimEnd();
+            ref var last = ref parts[parts.Count - 1];
+            last.Value = last.Value.TrimEnd();
         }
     }
 
     /// <summary>Parses the inside of a <c>%{ ... }</c> sequence; returns true when it ends with <c>~}</c>.</summary>
-    private bool ParseDirective(List<TemplatePart> parts, Token opener, Text.SourceRange startRange)
+    private bool ParseDirective(in SyntaxToken opener)
     {
-        _ = startRange;
+        var parts = _templateParts;
         var keyword = Peek();
         if (keyword.Kind != TokenKind.Identifier)
         {
@@ -206,16 +305,16 @@ internal sealed partial class Parser
         {
             case "if":
                 var condition = ParseExpression();
-                parts.Add(new TemplatePart(PartKind.If, opener.Start, Peek().End) { Expression = condition });
+                parts.Push(new TemplatePart(PartKind.If, opener.StartPosition, Peek().EndPosition) { Expression = condition });
                 break;
             case "else":
-                parts.Add(new TemplatePart(PartKind.Else, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.Else, opener.StartPosition, Peek().EndPosition));
                 break;
             case "endif":
-                parts.Add(new TemplatePart(PartKind.EndIf, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.EndIf, opener.StartPosition, Peek().EndPosition));
                 break;
             case "endfor":
-                parts.Add(new TemplatePart(PartKind.EndFor, opener.Start, Peek().End));
+                parts.Push(new TemplatePart(PartKind.EndFor, opener.StartPosition, Peek().EndPosition));
                 break;
             case "for":
                 if (Peek().Kind != TokenKind.Identifier)
@@ -262,7 +361,7 @@ internal sealed partial class Parser
 
                 Read();
                 var collection = ParseExpression();
-                parts.Add(new TemplatePart(PartKind.For, opener.Start, Peek().End)
+                parts.Push(new TemplatePart(PartKind.For, opener.StartPosition, Peek().EndPosition)
                 {
                     Expression = collection,
                     KeyVariable = keyName,
@@ -341,49 +440,50 @@ internal sealed partial class Parser
         return previous[b.Length];
     }
 
-    /// <summary>Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.</summary>
-    private static void FlushHeredoc(List<TemplatePart> parts)
+    /// <summary>
+    /// Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.
+    /// A literal part may hold several lines (a merged run): each line in it is treated as the part of its own it
+    /// would have been, so the result is the same as flushing line by line.
+    /// </summary>
+    private void FlushHeredoc(Span<TemplatePart> parts)
     {
+        // Pass 1: the smallest indentation of any line start (a sequence at a line start counts as none; a line
+        // of only whitespace does not count).
         var minSpaces = int.MaxValue;
         var newline = true;
-        var adjust = new List<TemplatePart>();
-        foreach (var part in parts)
+        foreach (ref readonly var part in parts)
         {
             if (part.Kind == PartKind.End)
             {
                 break;
             }
 
-            if (newline)
+            if (part.Kind != PartKind.Literal)
             {
+                if (newline)
+                {
+                    minSpaces = 0;
+                }
+
                 newline = false;
-                int spaces;
-                if (part.Kind == PartKind.Literal)
-                {
-                    var value = part.Value;
-                    var leading = CountLeadingSpaces(value, out var allSpace);
-                    if (allSpace && value.EndsWith('\n'))
-                    {
-                        spaces = int.MaxValue;
-                    }
-                    else
-                    {
-                        spaces = leading;
-                        adjust.Add(part);
-                    }
-                }
-                else
-                {
-                    spaces = 0;
-                }
-
-                minSpaces = Math.Min(minSpaces, spaces);
+                continue;
             }
 
-            if (part.Kind == PartKind.Literal && part.Value.EndsWith('\n'))
+            var value = part.Value;
+            var segment = 0;
+            do
             {
-                newline = true;
+                var end = SegmentEnd(value, segment);
+                if ((segment > 0 || newline) && IsAdjustedLine(value, segment, end, out var spaces))
+                {
+                    minSpaces = Math.Min(minSpaces, spaces);
+                }
+
+                segment = end;
             }
+            while (segment < value.Length);
+
+            newline = value.EndsWith('\n');
         }
 
         if (minSpaces is 0 or int.MaxValue)
@@ -391,27 +491,90 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var part in adjust)
+        // Pass 2: drop that many characters from the start of each such line.
+        newline = true;
+        var builder = _builder;
+        foreach (ref var part in parts)
         {
-            var value = part.Value;
-            var index = 0;
-            for (var n = 0; n < minSpaces && index < value.Length; n++)
+            if (part.Kind == PartKind.End)
             {
-                index += char.IsHighSurrogate(value[index]) && index + 1 < value.Length ? 2 : 1;
+                break;
             }
 
-            part.Value = value[index..];
+            if (part.Kind != PartKind.Literal)
+            {
+                newline = false;
+                continue;
+            }
+
+            var value = part.Value;
+            builder.Clear();
+            var changed = false;
+            var segment = 0;
+            do
+            {
+                var end = SegmentEnd(value, segment);
+                var keep = segment;
+                if ((segment > 0 || newline) && IsAdjustedLine(value, segment, end, out _))
+                {
+                    for (var n = 0; n < minSpaces && keep < end; n++)
+                    {
+                        keep += char.IsHighSurrogate(value[keep]) && keep + 1 < end ? 2 : 1;
+                    }
+
+                    changed |= keep > segment;
+                }
+
+                builder.Append(value, keep, end - keep);
+                segment = end;
+            }
+            while (segment < value.Length);
+
+            newline = value.EndsWith('\n');
+            if (changed)
+            {
+                part.Value = builder.ToString();
+            }
         }
     }
 
-    /// <summary>Counts leading whitespace characters (code points); <paramref name="allSpace"/> when nothing else follows.</summary>
-    private static int CountLeadingSpaces(string value, out bool allSpace)
+    /// <summary>The end of the line of <paramref name="value"/> that starts at <paramref name="start"/> (after its line feed).</summary>
+    private static int SegmentEnd(string value, int start)
+    {
+        var newline = value.IndexOf('\n', start);
+        return newline < 0 ? value.Length : newline + 1;
+    }
+
+    /// <summary>
+    /// True when the line <c>value[start..end]</c> at a line start takes part in flushing (it is not whitespace
+    /// ending in a line feed); <paramref name="spaces"/> is its indentation in code points.
+    /// </summary>
+    private static bool IsAdjustedLine(string value, int start, int end, out int spaces)
+    {
+        spaces = CountLeadingSpaces(value, start, end, out var allSpace);
+        return !(allSpace && end > start && value[end - 1] == '\n');
+    }
+
+    /// <summary>Counts leading whitespace characters (code points) of <c>value[start..end]</c>; <paramref name="allSpace"/> when nothing else follows.</summary>
+    private static int CountLeadingSpaces(string value, int start, int end, out bool allSpace)
     {
         var count = 0;
-        var index = 0;
-        while (index < value.Length)
+        var index = start;
+        while (index < end)
         {
-            var cp = IdentifierChars.CodePointAt(value, index, out var width);
+            var c = value[index];
+            int cp;
+            var width = 1;
+            if (char.IsHighSurrogate(c) && index + 1 < end && char.IsLowSurrogate(value[index + 1]))
+            {
+                cp = char.ConvertToUtf32(c, value[index + 1]);
+                width = 2;
+            }
+            else
+            {
+                cp = c;
+            }
+
             if (!IdentifierChars.IsSpace(cp))
             {
                 allSpace = false;
@@ -427,19 +590,20 @@ internal sealed partial class Parser
     }
 
     /// <summary>Joins runs of consecutive literal parts into one part (linear time).</summary>
-    private static void MeldLiterals(List<TemplatePart> parts)
+    private void MeldLiterals(ScratchStack<TemplatePart> stack, int mark)
     {
+        var parts = stack.Since(mark);
         var write = 0;
         StringBuilder? builder = null;
-        for (var read = 0; read < parts.Count; read++)
+        for (var read = 0; read < parts.Length; read++)
         {
             var part = parts[read];
-            if (part.Kind == PartKind.Literal && read + 1 < parts.Count && parts[read + 1].Kind == PartKind.Literal)
+            if (part.Kind == PartKind.Literal && read + 1 < parts.Length && parts[read + 1].Kind == PartKind.Literal)
             {
-                builder ??= new StringBuilder();
+                builder ??= _builder;
                 builder.Clear();
                 var end = read;
-                while (end < parts.Count && parts[end].Kind == PartKind.Literal)
+                while (end < parts.Length && parts[end].Kind == PartKind.Literal)
                 {
                     builder.Append(parts[end].Value);
                     end++;
@@ -453,17 +617,17 @@ internal sealed partial class Parser
             parts[write++] = part;
         }
 
-        parts.RemoveRange(write, parts.Count - write);
+        stack.Truncate(mark + write);
     }
 
-    private ExpressionSyntax ParseTemplateItem(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateItem(Span<TemplatePart> parts, ref int index)
     {
-        var part = parts[index];
+        ref readonly var part = ref parts[index];
         switch (part.Kind)
         {
             case PartKind.Literal:
                 index++;
-                return new LiteralExpression(new HclString(part.Value), Range(part.Start, part.End));
+                return new LiteralExpression(_names.GetString(part.Value), part.Range);
             case PartKind.Interpolation:
                 index++;
                 return part.Expression!;
@@ -473,15 +637,15 @@ internal sealed partial class Parser
                 return ParseTemplateFor(parts, ref index);
             default:
                 index++;
-                Report(HclDiagnostics.UnexpectedDirective(_path, Range(part.Start, part.End), part.Name));
-                return new ErrorExpression(Range(part.Start, part.End));
+                Report(HclDiagnostics.UnexpectedDirective(_path, part.Range, part.Name));
+                return new ErrorExpression(part.Range);
         }
     }
 
-    private ExpressionSyntax ParseTemplateIf(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateIf(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = Range(open.Start, open.End);
+        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
@@ -490,25 +654,26 @@ internal sealed partial class Parser
 
         try
         {
-            var ifParts = new List<ExpressionSyntax>();
-            var elseParts = new List<ExpressionSyntax>();
-            var current = ifParts;
+            var items = _expressions;
+            var mark = items.Count;
+            ExpressionSyntax[]? ifParts = null;
             TemplatePart endif;
             while (true)
             {
                 var next = parts[index];
                 if (next.Kind == PartKind.End)
                 {
-                    Report(HclDiagnostics.IfMissingEndif(_path, Range(next.Start, next.End), openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.IfMissingEndif(_path, next.Range, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
                 {
                     index++;
-                    if (next.Kind == PartKind.Else && current == ifParts)
+                    if (next.Kind == PartKind.Else && ifParts is null)
                     {
-                        current = elseParts;
+                        ifParts = items.PopToArray(mark);
                         continue;
                     }
 
@@ -518,28 +683,40 @@ internal sealed partial class Parser
                         break;
                     }
 
+                    items.Truncate(mark);
                     Report(next.Kind == PartKind.Else
-                        ? HclDiagnostics.UnexpectedElse(_path, Range(next.Start, next.End), openRange)
-                        : HclDiagnostics.ExpectedEndif(_path, Range(next.Start, next.End), next.Name, openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                        ? HclDiagnostics.UnexpectedElse(_path, next.Range, openRange)
+                        : HclDiagnostics.ExpectedEndif(_path, next.Range, next.Name, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
-                current.Add(ParseTemplateItem(parts, ref index));
+                items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            if (ifParts.Count == 0)
+            ExpressionSyntax[] elseParts;
+            if (ifParts is null)
             {
-                ifParts.Add(new LiteralExpression(HclString.Empty, Range(open.End, open.End)));
+                ifParts = items.PopToArray(mark);
+                elseParts = [];
+            }
+            else
+            {
+                elseParts = items.PopToArray(mark);
             }
 
-            if (elseParts.Count == 0)
+            if (ifParts.Length == 0)
             {
-                elseParts.Add(new LiteralExpression(HclString.Empty, Range(endif.Start, endif.Start)));
+                ifParts = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
+            }
+
+            if (elseParts.Length == 0)
+            {
+                elseParts = [new LiteralExpression(HclString.Empty, SourceRange.At(endif.Start))];
             }
 
             var trueTemplate = new TemplateExpression(ifParts, TemplateKind.Directive, false, Span(ifParts));
             var falseTemplate = new TemplateExpression(elseParts, TemplateKind.Directive, false, Span(elseParts));
-            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, Range(open.Start, endif.End));
+            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, Span(open.Start, endif.End));
         }
         finally
         {
@@ -547,10 +724,10 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax ParseTemplateFor(List<TemplatePart> parts, ref int index)
+    private ExpressionSyntax ParseTemplateFor(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = Range(open.Start, open.End);
+        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
@@ -559,15 +736,17 @@ internal sealed partial class Parser
 
         try
         {
-            var content = new List<ExpressionSyntax>();
+            var items = _expressions;
+            var mark = items.Count;
             TemplatePart endfor;
             while (true)
             {
                 var next = parts[index];
                 if (next.Kind == PartKind.End)
                 {
-                    Report(HclDiagnostics.ForMissingEndfor(_path, Range(next.Start, next.End), openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.ForMissingEndfor(_path, next.Range, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
@@ -579,20 +758,22 @@ internal sealed partial class Parser
                         break;
                     }
 
-                    Report(HclDiagnostics.ExpectedEndfor(_path, Range(next.Start, next.End), next.Name, openRange));
-                    return new ErrorExpression(Range(next.Start, next.End));
+                    items.Truncate(mark);
+                    Report(HclDiagnostics.ExpectedEndfor(_path, next.Range, next.Name, openRange));
+                    return new ErrorExpression(next.Range);
                 }
 
-                content.Add(ParseTemplateItem(parts, ref index));
+                items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            if (content.Count == 0)
+            var content = items.PopToArray(mark);
+            if (content.Length == 0)
             {
-                content.Add(new LiteralExpression(HclString.Empty, Range(open.End, open.End)));
+                content = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
             }
 
             var body = new TemplateExpression(content, TemplateKind.Directive, false, Span(content));
-            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, Range(open.Start, endfor.End));
+            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, Span(open.Start, endfor.End));
         }
         finally
         {
@@ -600,7 +781,7 @@ internal sealed partial class Parser
         }
     }
 
-    private static void SkipTemplateParts(List<TemplatePart> parts, ref int index)
+    private static void SkipTemplateParts(Span<TemplatePart> parts, ref int index)
     {
         while (parts[index].Kind != PartKind.End)
         {
@@ -608,6 +789,5 @@ internal sealed partial class Parser
         }
     }
 
-    private Text.SourceRange Span(List<ExpressionSyntax> expressions) =>
-        Range(expressions[0].Range.Start.Offset, expressions[^1].Range.End.Offset);
+    private static SourceRange Span(ExpressionSyntax[] expressions) => Span(expressions[0].Range.Start, expressions[^1].Range.End);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.CompilerServices;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Syntax;
@@ -18,32 +19,45 @@ internal sealed partial class Parser
     private readonly SourceText _source;
     private readonly string _text;
     private readonly string _path;
-    private readonly Token[] _tokens;
+    private readonly SyntaxToken[] _tokens;
+    private readonly int _tokenCount;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<bool> _includeNewlines = [true];
+    private readonly NameTable _names;
+    private readonly ScratchStack<SyntaxNode> _bodyItems = new();
+    private readonly ScratchStack<BlockLabel> _labels = new();
+    private readonly ScratchStack<ExpressionSyntax> _expressions = new();
+    private readonly ScratchStack<ObjectItem> _objectItems = new();
+    private readonly ScratchStack<TemplatePart> _templateParts = new();
+    private readonly StringBuilder _builder = new();
+    private bool[] _newlineStack = new bool[16];
+    private int _newlineDepth;
+    private bool _includeNewlines = true;
     private int _next;
     private int _previous = -1;
     private bool _recovery;
     private int _depth;
 
-    public Parser(SourceText source, Token[] tokens, List<Diagnostic> diagnostics)
+    /// <summary>Creates a parser over <paramref name="count"/> tokens (the last one the end of file) that carry their positions.</summary>
+    public Parser(SourceText source, SyntaxToken[] tokens, int count, List<Diagnostic> diagnostics)
     {
         _source = source;
         _text = source.Text;
         _path = source.Path;
         _tokens = tokens;
+        _tokenCount = count;
         _diagnostics = diagnostics;
+        _names = new NameTable(_text.Length);
     }
 
     public Body ParseFile()
     {
-        var body = ParseBody(TokenKind.EndOfFile, 0);
-        return new Body(body.Items, Range(0, _text.Length));
+        var body = ParseBody(TokenKind.EndOfFile, SourcePosition.Start);
+        return new Body(body.Items, body.Attributes, body.Blocks, Span(SourcePosition.Start, _tokens[_tokenCount - 1].EndPosition));
     }
 
     public ExpressionSyntax ParseStandaloneExpression()
     {
-        _includeNewlines.Add(false);
+        PushNewlines(false);
         var mark = _diagnostics.Count;
         var expression = ParseExpression();
         var next = Peek();
@@ -55,57 +69,79 @@ internal sealed partial class Parser
             }
         }
 
-        _includeNewlines.RemoveAt(_includeNewlines.Count - 1);
+        PopNewlines();
         return expression;
     }
 
     // ---- peeker ----
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int PeekIndex()
     {
-        var include = _includeNewlines[^1];
         var i = _next;
-        while (!include && _tokens[i].Kind == TokenKind.Newline)
+        if (!_includeNewlines)
         {
-            i++;
+            var tokens = _tokens;
+            while (tokens[i].Kind == TokenKind.Newline)
+            {
+                i++;
+            }
         }
 
         return i;
     }
 
-    private Token Peek() => _tokens[PeekIndex()];
+    private ref readonly SyntaxToken Peek() => ref _tokens[PeekIndex()];
 
-    private Token Read()
+    private TokenKind PeekKind() => _tokens[PeekIndex()].Kind;
+
+    private SyntaxToken Read()
     {
         var i = PeekIndex();
-        var token = _tokens[i];
+        ref readonly var token = ref _tokens[i];
         _next = token.Kind == TokenKind.EndOfFile ? i : i + 1;
         _previous = i;
         return token;
     }
 
-    private int PreviousEnd => _previous >= 0 ? _tokens[_previous].End : 0;
+    /// <summary>The end of the last token read (the start of the text before any).</summary>
+    private SourcePosition PreviousEnd => _previous >= 0 ? _tokens[_previous].EndPosition : SourcePosition.Start;
 
-    private SourceRange PreviousRange => _previous >= 0 ? Range(_tokens[_previous]) : Range(0, 0);
+    private SourceRange PreviousRange => _previous >= 0 ? _tokens[_previous].Range : SourceRange.At(SourcePosition.Start);
 
-    private void PushNewlines(bool include) => _includeNewlines.Add(include);
+    private void PushNewlines(bool include)
+    {
+        if (_newlineDepth == _newlineStack.Length)
+        {
+            Array.Resize(ref _newlineStack, _newlineStack.Length * 2);
+        }
 
-    private void PopNewlines() => _includeNewlines.RemoveAt(_includeNewlines.Count - 1);
+        _newlineStack[_newlineDepth++] = _includeNewlines;
+        _includeNewlines = include;
+    }
 
-    private SourceRange Range(Token token) => _source.RangeOf(token.Start, token.End);
+    private void PopNewlines() => _includeNewlines = _newlineStack[--_newlineDepth];
 
-    private SourceRange Range(int start, int end) => _source.RangeOf(start, Math.Max(start, end));
+    private static SourceRange Range(in SyntaxToken token) => token.Range;
 
-    private string TextOf(Token token) => _text.Substring(token.Start, token.Length);
+    /// <summary>The range from <paramref name="start"/> to <paramref name="end"/> (empty when the end is before the start).</summary>
+    private static SourceRange Span(SourcePosition start, SourcePosition end) =>
+        new(start, end.Offset < start.Offset ? start : end);
 
-    private bool IsKeyword(Token token, string keyword) =>
+    /// <summary>The later of two positions.</summary>
+    private static SourcePosition Max(SourcePosition a, SourcePosition b) => b.Offset > a.Offset ? b : a;
+
+    private string TextOf(in SyntaxToken token) => _names.Get(_text, token.Start, token.Length);
+
+    private bool IsKeyword(in SyntaxToken token, string keyword) =>
         token.Kind == TokenKind.Identifier && _text.AsSpan(token.Start, token.Length).SequenceEqual(keyword);
 
     private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
-    private bool EnterNesting(Token at)
+    private bool EnterNesting(SyntaxToken at)
     {
-        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is a runtime call: make it every 8 levels (the probe leaves far more room than 8 levels use).
+        if (_depth >= MaxDepth || ((_depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             if (!_recovery)
             {
@@ -142,7 +178,7 @@ internal sealed partial class Parser
     };
 
     /// <summary>Skips to the token closing the current construct (nesting aware) and returns it (or end of file).</summary>
-    private Token Recover(TokenKind end)
+    private SyntaxToken Recover(TokenKind end)
     {
         var start = Opposite(end);
         _recovery = true;
@@ -178,7 +214,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Skips past the bracket matching an opener that was just read.</summary>
-    private Token RecoverOver(TokenKind start)
+    private SyntaxToken RecoverOver(TokenKind start)
     {
         var end = Opposite(start);
         var nest = 1;
@@ -262,6 +298,6 @@ internal sealed partial class Parser
     private void SkipToEnd()
     {
         _recovery = true;
-        _next = _tokens.Length - 1;
+        _next = _tokenCount - 1;
     }
 }

@@ -8,13 +8,20 @@ namespace HomelabManager.Hcl.Parsing;
 /// <summary>Decodes the literal text of templates: escapes in quoted strings, <c>$${</c>/<c>%%{</c> everywhere, then NFC.</summary>
 internal static class StringLiteralDecoder
 {
-    public static string Decode(SourceText source, int start, int end, bool quoted, List<Diagnostic> diagnostics)
+    public static string Decode(SourceText source, int start, int end, bool quoted, List<Diagnostic> diagnostics) =>
+        Decode(source, start, end, quoted, diagnostics, names: null);
+
+    /// <summary>Decodes a literal; short literals without escapes come from <paramref name="names"/> (shared, not reallocated).</summary>
+    public static string Decode(SourceText source, int start, int end, bool quoted, List<Diagnostic> diagnostics, NameTable? names)
     {
         var text = source.Text;
         var span = text.AsSpan(start, end - start);
         if (span.IndexOfAny('\\', '$', '%') < 0)
         {
-            return UnicodeNormalizer.ToNfc(span.ToString());
+            // Text without any character from U+0300 up is already NFC (the normalizer returns it unchanged).
+            return names is not null && span.Length <= NameTable.MaxLength && !span.ContainsAnyInRange('\u0300', '\uFFFF')
+                ? names.Get(span)
+                : UnicodeNormalizer.ToNfc(span.ToString());
         }
 
         var builder = new StringBuilder(end - start);

@@ -11,23 +11,53 @@ public sealed class Body : SyntaxNode
     {
         ArgumentNullException.ThrowIfNull(items);
         Items = items;
-        List<AttributeSyntax>? attributes = null;
-        List<BlockSyntax>? blocks = null;
+
+        // Count first, so both lists are exactly sized arrays (no growth, no slack).
+        var attributeCount = 0;
+        var blockCount = 0;
         for (var i = 0; i < items.Count; i++)
         {
             switch (items[i])
             {
-                case AttributeSyntax attribute:
-                    (attributes ??= new List<AttributeSyntax>(items.Count)).Add(attribute);
+                case AttributeSyntax:
+                    attributeCount++;
                     break;
-                case BlockSyntax block:
-                    (blocks ??= new List<BlockSyntax>(items.Count)).Add(block);
+                case BlockSyntax:
+                    blockCount++;
                     break;
             }
         }
 
-        Attributes = attributes is null ? [] : attributes;
-        Blocks = blocks is null ? [] : blocks;
+        var attributes = attributeCount == 0 ? [] : new AttributeSyntax[attributeCount];
+        var blocks = blockCount == 0 ? [] : new BlockSyntax[blockCount];
+        if (attributeCount + blockCount > 0)
+        {
+            attributeCount = blockCount = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                switch (items[i])
+                {
+                    case AttributeSyntax attribute:
+                        attributes[attributeCount++] = attribute;
+                        break;
+                    case BlockSyntax block:
+                        blocks[blockCount++] = block;
+                        break;
+                }
+            }
+        }
+
+        Attributes = attributes;
+        Blocks = blocks;
+    }
+
+    /// <summary>A body whose attribute and block lists are already split out (the parser's: it may share one array for all three).</summary>
+    internal Body(IReadOnlyList<SyntaxNode> items, IReadOnlyList<AttributeSyntax> attributes, IReadOnlyList<BlockSyntax> blocks, SourceRange range)
+        : base(range)
+    {
+        Items = items;
+        Attributes = attributes;
+        Blocks = blocks;
     }
 
     /// <summary>Attributes and blocks in source order.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Json;
@@ -31,6 +32,7 @@ internal static class RobustnessChecks
         }
 
         CheckBody(parsed.Body, text.Length, 0);
+        CheckPositions(parsed, source);
         var converted = HclJson.Convert(parsed.Body, source);
         using (JsonDocument.Parse(converted.Json, new JsonDocumentOptions { MaxDepth = 100_000 }))
         {
@@ -66,6 +68,64 @@ internal static class RobustnessChecks
                 CheckBody(block.Body, length, depth + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// Every range in the tree and in the diagnostics has exactly the line and column that
+    /// <see cref="SourceText.PositionAt(int)"/> gives for its offsets (the parser computes them without it).
+    /// </summary>
+    public static void CheckPositions(HclParseResult parsed, SourceText source)
+    {
+        foreach (var diagnostic in parsed.Diagnostics)
+        {
+            AssertPositions(diagnostic.Range, source, diagnostic.ToString());
+        }
+
+        var pending = new Stack<object>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        pending.Push(parsed.Body);
+        while (pending.Count > 0)
+        {
+            var item = pending.Pop();
+            if (!seen.Add(item))
+            {
+                continue; // a body lists its items twice (Items, and Attributes or Blocks)
+            }
+            foreach (var property in item.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length > 0)
+                {
+                    continue;
+                }
+
+                var value = property.GetValue(item);
+                switch (value)
+                {
+                    case SourceRange range:
+                        AssertPositions(range, source, $"{item.GetType().Name}.{property.Name}");
+                        break;
+                    case SyntaxNode or ObjectItem or BlockLabel:
+                        pending.Push(value);
+                        break;
+                    case System.Collections.IEnumerable list and not string:
+                        foreach (var element in list)
+                        {
+                            if (element is SyntaxNode or ObjectItem or BlockLabel)
+                            {
+                                pending.Push(element);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AssertPositions(SourceRange range, SourceText source, string what)
+    {
+        Assert.True(range.Start == source.PositionAt(range.Start.Offset) && range.End == source.PositionAt(range.End.Offset),
+            $"range {range} at offsets {range.Start.Offset}..{range.End.Offset} should be {source.PositionAt(range.Start.Offset)}-{source.PositionAt(range.End.Offset)}: {what}");
     }
 
     private static void AssertInside(SourceRange range, int length, string what)
