@@ -1,6 +1,7 @@
 using System.Text;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
+using HomelabManager.Hcl.Schema;
 using HomelabManager.Hcl.Syntax;
 using HomelabManager.Hcl.Text;
 
@@ -394,51 +395,10 @@ internal sealed partial class Parser
         return close.Length == 2;
     }
 
-    private static string? Suggest(string given)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in (ReadOnlySpan<string>)["if", "for", "else", "endif", "endfor"])
-        {
-            var distance = Levenshtein(given, candidate);
-            if (distance < 3 && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
+    private static readonly string[] TemplateKeywords = ["if", "for", "else", "endif", "endfor"];
 
-        return best;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        if (a.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    private static string? Suggest(string given) =>
+        given.Length > 64 ? null : Suggestions.ClosestMatch(given, TemplateKeywords);
 
     /// <summary>
     /// Removes the common leading whitespace of the lines of a <c>&lt;&lt;-</c> heredoc, as HashiCorp's parser does.
