@@ -9,10 +9,17 @@ internal sealed class SigV4SigningHandler : DelegatingHandler
     private readonly AwsCredentials _credentials;
     private readonly SigV4Scope _scope;
     private readonly TimeProvider _time;
+    private readonly bool _disposeInner;
 
-    public SigV4SigningHandler(HttpMessageHandler inner, AwsCredentials credentials, SigV4Scope scope, TimeProvider time)
+    /// <param name="inner">Sends the signed request.</param>
+    /// <param name="credentials">Who signs.</param>
+    /// <param name="scope">Region, service and canonicalisation switches.</param>
+    /// <param name="time">The clock for <c>X-Amz-Date</c>.</param>
+    /// <param name="disposeInner">False when <paramref name="inner"/> belongs to someone else.</param>
+    public SigV4SigningHandler(HttpMessageHandler inner, AwsCredentials credentials, SigV4Scope scope, TimeProvider time, bool disposeInner = true)
         : base(inner)
     {
+        _disposeInner = disposeInner;
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _scope = scope ?? throw new ArgumentNullException(nameof(scope));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -58,5 +65,13 @@ internal sealed class SigV4SigningHandler : DelegatingHandler
         }
 
         return await base.SendAsync(request, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (_disposeInner)
+        {
+            base.Dispose(disposing);
+        }
     }
 }
