@@ -76,7 +76,7 @@ internal sealed class Route53Double : ApiDouble
     {
         app.Use(async (context, next) =>
         {
-            if (Verify(context) is { } failure)
+            if (await VerifyAsync(context) is { } failure)
             {
                 await Xml(context, 403, ErrorBody("Sender", failure.Code, failure.Message));
                 return;
@@ -87,8 +87,7 @@ internal sealed class Route53Double : ApiDouble
         static string Id(HttpContext c) => (string)c.Request.RouteValues["id"]!;
         app.MapGet("/2013-04-01/hostedzonesbyname", new RequestDelegate(HostedZoneByName));
         app.MapGet("/2013-04-01/hostedzone/{id}/rrset", new RequestDelegate(c => List(c, Id(c))));
-        app.MapPost("/2013-04-01/hostedzone/{id}/rrset", new RequestDelegate(c => Change(c, Id(c))));
-        app.MapPost("/2013-04-01/hostedzone/{id}/rrset/", new RequestDelegate(c => Change(c, Id(c))));
+        app.MapPost("/2013-04-01/hostedzone/{id}/rrset", new RequestDelegate(c => ChangeOrReport(c, Id(c)))); // routing matches /rrset/ too
         app.MapFallback(new RequestDelegate(c => Xml(c, 404, ErrorBody("Sender", "UnknownOperationException", "Unknown operation " + c.Request.Path))));
     }
 
@@ -112,7 +111,7 @@ internal sealed class Route53Double : ApiDouble
     private static Task Xml(HttpContext context, int status, XElement root) =>
         WriteTextAsync(context, status, "<?xml version=\"1.0\"?>\n" + root.ToString(SaveOptions.DisableFormatting), "text/xml");
 
-    private (string Code, string Message)? Verify(HttpContext context)
+    private async Task<(string Code, string Message)?> VerifyAsync(HttpContext context)
     {
         var request = context.Request;
         var authorization = request.Headers.Authorization.ToString();
@@ -164,7 +163,7 @@ internal sealed class Route53Double : ApiDouble
         request.EnableBuffering();
         request.Body.Position = 0;
         using var buffer = new MemoryStream();
-        request.Body.CopyTo(buffer);
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
         request.Body.Position = 0;
         var canonical = string.Join('\n', request.Method, string.Join('/', path.Split('/').Select(Uri.EscapeDataString)), canonicalQuery, canonicalHeaders, signedHeaders, Hex(SHA256.HashData(buffer.ToArray())));
         var toSign = $"AWS4-HMAC-SHA256\n{date}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
@@ -232,6 +231,18 @@ internal sealed class Route53Double : ApiDouble
 
             response.Add(new XElement(Ns + "MaxItems", max.ToString(CultureInfo.InvariantCulture)));
             return Xml(context, 200, response);
+        }
+    }
+
+    private async Task ChangeOrReport(HttpContext context, string id)
+    {
+        try
+        {
+            await Change(context, id);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException or ArgumentException)
+        {
+            await Xml(context, 500, ErrorBody("Receiver", "InternalFailure", "double bug: " + e));
         }
     }
 
