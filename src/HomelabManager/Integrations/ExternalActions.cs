@@ -11,6 +11,9 @@ internal enum ExternalChangeKind
 
     /// <summary>Something the tool owns is deleted.</summary>
     Delete,
+
+    /// <summary>Something the tool does not own is in the way: reported, never changed (apply skips it).</summary>
+    Conflict,
 }
 
 /// <summary>One change outside Nomad (a DNS record, a tunnel route), as shown by <c>plan</c> and done by <c>deploy</c>.</summary>

@@ -1,0 +1,18 @@
+using HomelabManager.Clients.Aws;
+using HomelabManager.Clients.Http;
+
+namespace HomelabManager.Clients.Route53;
+
+/// <summary>How Route 53 reports errors: <c>ErrorResponse/Error/{Code,Message}</c> or the <c>InvalidChangeBatch</c> root.</summary>
+internal static class Route53Errors
+{
+    /// <summary>The policy for one set of credentials (the secret key and token are masked should a server echo them).</summary>
+    public static ApiErrorPolicy Policy(AwsCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var redactor = new SecretRedactor(credentials.SecretAccessKey, credentials.SessionToken);
+        return new ApiErrorPolicy(
+            (_, body) => redactor.Redact(Route53Xml.Error(body) is { } error ? $"{error.Code}: {error.Message}" : body),
+            (status, _) => ApiErrorPolicy.IsClientError(status));
+    }
+}

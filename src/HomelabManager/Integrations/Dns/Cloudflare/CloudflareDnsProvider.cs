@@ -1,0 +1,72 @@
+using HomelabManager.Clients.Cloudflare;
+using HomelabManager.Clients.Http;
+using HomelabManager.Configuration;
+using HomelabManager.Secrets;
+
+namespace HomelabManager.Integrations.Dns.Cloudflare;
+
+/// <summary>
+/// DNS records in Cloudflare (API v4): one per public service host, pointing at the VPN's target (e.g. a tunnel
+/// CNAME) or at <c>target</c>. Records it creates carry the comment <c>managed-by=homelab-manager</c>; any other record
+/// at a wanted name is reported as a conflict and left alone.
+/// </summary>
+internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalActionsProvider
+{
+    /// <inheritdoc />
+    public IntegrationCategory Category => IntegrationCategory.Dns;
+
+    /// <inheritdoc />
+    public string Name => "cloudflare";
+
+    /// <inheritdoc />
+    public string Description => "Cloudflare DNS (API v4): records for public services, marked as managed by homelab-manager";
+
+    /// <inheritdoc />
+    public IReadOnlyList<ProviderOption> Options { get; } =
+    [
+        new("api_token", "Cloudflare API token with Zone.DNS edit permission", OptionKind.Secret) { Required = true, Example = "api_token: ${CLOUDFLARE_API_TOKEN}" },
+        new("zone", "Cloudflare zone holding the public names (empty: homelab.domain)", OptionKind.Hostname),
+        new("proxied", "Proxy traffic through Cloudflare (orange cloud) when no VPN decides", OptionKind.Bool) { Default = "false" },
+        DnsTargets.TargetOption,
+        new("api_url", "Cloudflare API base address", OptionKind.String) { Default = CloudflareSettings.DefaultApiUrl, Validator = ApiUrlProblem },
+    ];
+
+    /// <inheritdoc />
+    public void Validate(IntegrationSection section, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(context);
+        ProviderOptionValidator.Validate(section, Options, context.Diagnostics);
+        DnsDiagnostics.CheckCommon(section, context, "zone");
+    }
+
+    /// <inheritdoc />
+    public IntegrationContribution Contribute(IntegrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return DnsTargets.Contribute(context, context.Settings.GetBool("proxied"));
+    }
+
+    /// <inheritdoc />
+    public IExternalActions CreateExternalActions(IntegrationContext context, HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = context.Settings;
+        var token = settings.GetString("api_token");
+        if (string.IsNullOrEmpty(token) || VaultReference.HasPrefix(token))
+        {
+            throw new InvalidOperationException("The Cloudflare API token must be given as ${VAR} (filled from the environment or .env) to sync DNS.");
+        }
+
+        var client = new CloudflareClient(
+            new CloudflareSettings(new Uri(settings.GetRequiredString("api_url")), token),
+            ApiClientOptions.Default with { Handler = new SharedHttpClientHandler(http) });
+        return new CloudflareDnsActions(client, settings.GetString("zone") ?? context.Domain, context.Domain);
+    }
+
+    /// <summary>An http(s) URL (http for local doubles and proxies).</summary>
+    internal static string? ApiUrlProblem(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(char.IsWhiteSpace)
+            ? null
+            : "Expected an http(s):// URL.";
+}
