@@ -5,6 +5,7 @@ using HomelabManager.Commands.Hcl;
 using HomelabManager.Commands.Init;
 using HomelabManager.Commands.Logs;
 using HomelabManager.Commands.Metrics;
+using HomelabManager.Commands.Node;
 using HomelabManager.Commands.Plan;
 using HomelabManager.Commands.Remove;
 using HomelabManager.Commands.Render;
@@ -72,6 +73,7 @@ internal static class HomelabCli
         root.Add(DeployCommand.Create(context));
         root.Add(UpdateCommand.Create(context));
         root.Add(RemoveCommand.Create(context));
+        root.Add(NodeCommand.Create(context));
         return root;
     }
 }
