@@ -183,4 +183,28 @@ public sealed class DnsDeployTests
         Assert.Equal(["cache.lab.example.com", "web.lab.example.com"], Records(cloudflare, zone).Select(r => r.Name));
         AssertTokenNeverShown(cluster, cloudflare);
     }
+
+    [RequiresNomadSchemaFact]
+    public async Task Plan_of_named_services_shows_only_their_records_and_remove_never_deletes_a_foreign_record()
+    {
+        var (cluster, cloudflare, zone) = await StartAsync();
+        await using var _ = cluster;
+        await using var __ = cloudflare;
+        cloudflare.AddRecord(zone, "A", "web.lab.example.com", "192.0.2.99", comment: "made by hand");
+
+        var plan = await cluster.RunAsync("plan", "cache", "--output", "json");
+        Assert.True(plan.ExitCode == ExitCodes.Ok, plan.Out + plan.Error);
+        Assert.Equal(["create DNS A cache.lab.example.com"], JsonNode.Parse(plan.Out)!["dns"]!.AsArray().Select(d => $"{(string)d!["action"]!} {(string)d["resource"]!}"));
+
+        var deploy = await cluster.RunAsync("deploy");
+        Assert.True(deploy.ExitCode == ExitCodes.Ok, deploy.Out + deploy.Error);
+        Assert.Contains("DNS conflicts (not managed by homelab-manager, left unchanged):", deploy.Out, StringComparison.Ordinal);
+
+        var before = cloudflare.Requests.All.Count;
+        var remove = await cluster.RunAsync("remove", "web");
+        Assert.True(remove.ExitCode == ExitCodes.Ok, remove.Out + remove.Error);
+        Assert.Empty(CloudflareWrites(cloudflare, before));
+        Assert.Contains(("web.lab.example.com", "A", "192.0.2.99", "made by hand"), Records(cloudflare, zone));
+        AssertTokenNeverShown(cluster, cloudflare);
+    }
 }

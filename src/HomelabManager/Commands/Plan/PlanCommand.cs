@@ -58,7 +58,7 @@ internal static class PlanCommand
                 using var sync = DnsSync.For(desired.Integrations, environment.Host.ApiOptions);
                 if (sync is not null)
                 {
-                    dns = await sync.PlanAsync(cancellationToken);
+                    dns = sync.Select(await sync.PlanAsync(cancellationToken), desired, prune: true);
                 }
             }
             catch (DnsSyncException exception)
