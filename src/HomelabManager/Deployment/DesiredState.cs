@@ -15,6 +15,9 @@ internal sealed record DesiredState(
     NomadJobBuilderOptions Options,
     bool IsWholeHomelab)
 {
+    /// <summary>What the configured integrations add (DNS records, providers); null without a configuration.</summary>
+    public Integrations.IntegrationPlan? Integrations { get; init; }
+
     /// <summary>
     /// The jobs of <paramref name="names"/> — service names or infrastructure job IDs such as traefik —
     /// or every job when empty. Unknown names are returned in <paramref name="unknown"/> and nothing is selected.
@@ -36,6 +39,6 @@ internal sealed record DesiredState(
             .Select(j => new DesiredJob(j.Job, j.Source, j.DependsOn))
             .ToList();
         var services = built.Definitions.Where(d => Selected(d.Name)).ToList();
-        return new DesiredState(services, jobs, built.Options, names.Count == 0);
+        return new DesiredState(services, jobs, built.Options, names.Count == 0) { Integrations = built.Integrations };
     }
 }

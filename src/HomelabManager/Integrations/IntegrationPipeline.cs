@@ -42,6 +42,9 @@ internal sealed record IntegrationPlan(
 
     /// <summary>The definitions behind the infrastructure jobs (for preflight: Vault references, volumes).</summary>
     public IReadOnlyList<ServiceDefinition> InfrastructureServices { get; init; } = [];
+
+    /// <summary>The context each provider contributed with (for its external actions at plan/deploy time).</summary>
+    public IReadOnlyDictionary<IntegrationCategory, IntegrationContext> Contexts { get; init; } = new Dictionary<IntegrationCategory, IntegrationContext>();
 }
 
 /// <summary>
@@ -93,6 +96,7 @@ internal sealed class IntegrationPipeline(IntegrationRegistry registry)
 
         var services = request.Services.ToList();
         var contributions = new List<(IIntegrationProvider Provider, IntegrationContribution Contribution)>();
+        var contexts = new Dictionary<IntegrationCategory, IntegrationContext>();
         foreach (var category in ContributionOrder)
         {
             if (!providers.TryGetValue(category, out var provider))
@@ -111,6 +115,7 @@ internal sealed class IntegrationPipeline(IntegrationRegistry registry)
                 ForwardAuth = forwardAuth,
                 DnsTarget = dnsTarget,
             };
+            contexts[category] = context;
             try
             {
                 var contribution = provider.Contribute(context);
@@ -158,6 +163,7 @@ internal sealed class IntegrationPipeline(IntegrationRegistry registry)
             diagnostics)
         {
             InfrastructureServices = [.. contributions.SelectMany(c => c.Contribution.Services.Select(s => s.Definition))],
+            Contexts = contexts,
         };
     }
 

@@ -34,7 +34,10 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Outputs of every run, for the canary check.</summary>
     public List<CliResult> Runs { get; } = [];
 
-    public Dictionary<string, string> Environment => new()
+    /// <summary>More environment variables for the CLI (e.g. a DNS provider's token).</summary>
+    public Dictionary<string, string> ExtraVariables { get; } = [];
+
+    public Dictionary<string, string> Environment => new(ExtraVariables)
     {
         ["NOMAD_ADDR"] = Nomad.BaseAddress.ToString().TrimEnd('/'),
         ["VAULT_ADDR"] = Vault.BaseAddress.ToString().TrimEnd('/'),

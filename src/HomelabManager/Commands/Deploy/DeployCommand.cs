@@ -77,6 +77,9 @@ internal static class DeployCommand
 internal sealed class DeployRun(CommandEnvironment environment, ClusterClients clients, DesiredState desired)
 {
     private readonly Lock _output = new();
+    private DnsSync? _dns;
+    private IReadOnlyList<Integrations.ExternalChange> _dnsPlanned = [];
+    private int _dnsKept;
 
     public bool Prune { get; init; }
 
@@ -93,6 +96,25 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
     private bool Text => environment.Output == OutputFormat.Text;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        DnsSync? dns;
+        try
+        {
+            dns = DnsSync.For(desired.Integrations, environment.Host.ApiOptions);
+        }
+        catch (DnsSyncException exception)
+        {
+            return DeployReport.Refuse(environment, [exception.Message], "Nothing was applied.");
+        }
+
+        using (dns)
+        {
+            _dns = dns;
+            return await RunCoreAsync(cancellationToken);
+        }
+    }
+
+    private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         var preflight = new DeploymentPreflight(clients.Nomad, () => clients.Vault, desired.Options);
         var problems = await preflight.CheckAsync(desired.Services, cancellationToken);
@@ -142,19 +164,41 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
                 $"Nothing was applied ({string.Join("; ", hints)}).");
         }
 
+        if (_dns is not null)
+        {
+            try
+            {
+                var all = await _dns.PlanAsync(cancellationToken);
+                _dnsPlanned = _dns.Select(all, desired, Prune);
+                _dnsKept = all.Count(c => c.Kind == Integrations.ExternalChangeKind.Delete && !_dnsPlanned.Contains(c));
+            }
+            catch (DnsSyncException exception)
+            {
+                return DeployReport.Refuse(environment, [exception.Message], "Nothing was applied.");
+            }
+        }
+
+        var dnsWrites = _dnsPlanned.Where(c => c.Kind != Integrations.ExternalChangeKind.Conflict).ToList();
         var writes = plan.Writes;
         var removals = Prune ? plan.Removals : [];
         if (Text)
         {
             WritePlan(plan, writes, removals);
+            DnsChangeView.WriteText(environment.Console, "DNS record changes", dnsWrites);
         }
 
-        if (writes.Count == 0 && removals.Count == 0)
+        if (writes.Count == 0 && removals.Count == 0 && dnsWrites.Count == 0)
         {
-            return Finish([.. plan.Jobs.Select(Unwritten)], []);
+            return await FinishAsync([.. plan.Jobs.Select(Unwritten)], [], cancellationToken);
         }
 
-        if (Confirmation.CanAsk(environment, Yes) && !Confirmation.Ask(environment, $"Apply {Changes(writes, removals)}?"))
+        var changes = Changes(writes, removals);
+        if (dnsWrites.Count > 0)
+        {
+            changes = string.Join(" and ", new[] { changes, $"{dnsWrites.Count} DNS record change(s)" }.Where(c => c.Length > 0));
+        }
+
+        if (Confirmation.CanAsk(environment, Yes) && !Confirmation.Ask(environment, $"Apply {changes}?"))
         {
             environment.Console.MarkupLine("Cancelled; nothing was applied.");
             return ExitCodes.Failure;
@@ -205,18 +249,47 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
             }
         }
 
-        return Finish(rows, volumesCreated);
+        return await FinishAsync(rows, volumesCreated, cancellationToken);
     }
 
     private static DeployRow Unwritten(PlannedJob job) => job.Action == PlanAction.Remove
         ? new DeployRow(job, "kept", "service is gone; deploy --prune removes it", true, false)
         : new DeployRow(job, "unchanged", string.Empty, true, false);
 
-    private int Finish(IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated)
+    /// <summary>Syncs DNS once every job is fine, then prints the summary.</summary>
+    private async Task<int> FinishAsync(IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated, CancellationToken cancellationToken)
+    {
+        DnsReport? dns = null;
+        if (_dns is not null)
+        {
+            var conflicts = _dnsPlanned.Where(c => c.Kind == Integrations.ExternalChangeKind.Conflict).ToList();
+            var wanted = _dnsPlanned.Where(c => c.Kind != Integrations.ExternalChangeKind.Conflict).ToList();
+            if (!rows.All(r => r.Ok))
+            {
+                dns = new DnsReport(_dns.Provider, [], conflicts, wanted, wanted.Count > 0 ? "DNS records were not changed because a job failed." : null);
+            }
+            else
+            {
+                try
+                {
+                    var applied = await _dns.ApplyAsync(wanted, cancellationToken);
+                    dns = new DnsReport(_dns.Provider, applied, conflicts, [], null);
+                }
+                catch (DnsSyncException exception)
+                {
+                    dns = new DnsReport(_dns.Provider, [], conflicts, wanted, exception.Message);
+                }
+            }
+        }
+
+        return Finish(rows, volumesCreated, dns);
+    }
+
+    private int Finish(IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated, DnsReport? dns)
     {
         if (Text)
         {
-            if (rows.All(r => r.Apply is null))
+            if (rows.All(r => r.Apply is null) && dns is null or { Applied.Count: 0, Error: null })
             {
                 environment.Console.MarkupLine($"Nothing to do: {Markup.Escape(Summary(rows))}.");
             }
@@ -224,13 +297,29 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
             {
                 DeployReport.WriteText(environment.Console, rows, volumesCreated);
             }
+
+            if (dns is not null)
+            {
+                DeployReport.WriteDnsText(environment.Console, dns);
+                if (_dnsKept > 0)
+                {
+                    environment.Console.MarkupLine($"Kept {_dnsKept} DNS record(s) of removed services (deploy --prune deletes them).");
+                }
+
+                if (dns.Error is { } error)
+                {
+                    environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error)}");
+                    var applied = rows.Where(r => r.Applied).Select(r => r.Job.JobId).ToList();
+                    environment.ErrorConsole.MarkupLine($"Jobs applied: {Markup.Escape(applied.Count == 0 ? "none" : string.Join(", ", applied))}; running deploy again retries the DNS changes.");
+                }
+            }
         }
         else
         {
-            DeployReport.WriteJson(environment.RawOut, rows, volumesCreated, []);
+            DeployReport.WriteJson(environment.RawOut, rows, volumesCreated, dns?.Error is { } error ? [error] : [], dns);
         }
 
-        return rows.All(r => r.Ok) ? ExitCodes.Ok : ExitCodes.Failure;
+        return rows.All(r => r.Ok) && dns?.Error is null ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     private static string Summary(IReadOnlyList<DeployRow> rows)

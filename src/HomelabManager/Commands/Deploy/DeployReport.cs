@@ -43,6 +43,20 @@ internal static class DeployReport
         };
     }
 
+    /// <summary>The DNS part of the summary: what was applied, what conflicts were left alone, what was not applied.</summary>
+    public static void WriteDnsText(IAnsiConsole console, DnsReport dns)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(dns);
+        DnsChangeView.WriteText(console, $"DNS records applied ({dns.Provider})", dns.Applied);
+        DnsChangeView.WriteText(console, "DNS conflicts (not managed by homelab-manager, left unchanged)", dns.Conflicts);
+        DnsChangeView.WriteText(console, "DNS changes not applied", dns.NotApplied);
+        if (dns.Error is null && dns.Applied.Count == 0 && dns.Conflicts.Count == 0 && dns.NotApplied.Count == 0)
+        {
+            console.MarkupLine($"DNS records ({Markup.Escape(dns.Provider)}) up to date.");
+        }
+    }
+
     /// <summary>Prints the table and, when something failed, exactly which jobs were applied and which were not.</summary>
     public static void WriteText(IAnsiConsole console, IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated)
     {
@@ -77,7 +91,7 @@ internal static class DeployReport
     }
 
     /// <summary>The summary as JSON on standard output.</summary>
-    public static void WriteJson(TextWriter output, IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated, IReadOnlyList<string> problems)
+    public static void WriteJson(TextWriter output, IReadOnlyList<DeployRow> rows, IReadOnlyList<string> volumesCreated, IReadOnlyList<string> problems, DnsReport? dns = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
@@ -90,6 +104,21 @@ internal static class DeployReport
             WriteStrings(json, "applied", [.. rows.Where(r => r.Apply is not null && r.Applied).Select(r => r.Job.JobId)]);
             WriteStrings(json, "notApplied", [.. rows.Where(r => r.Apply is not null && !r.Applied).Select(r => r.Job.JobId)]);
             WriteStrings(json, "volumesCreated", volumesCreated);
+            if (dns is not null)
+            {
+                json.WriteStartObject("dns");
+                json.WriteString("provider", dns.Provider);
+                DnsChangeView.WriteJson(json, "applied", dns.Applied);
+                DnsChangeView.WriteJson(json, "conflicts", dns.Conflicts);
+                DnsChangeView.WriteJson(json, "notApplied", dns.NotApplied);
+                if (dns.Error is { } error)
+                {
+                    json.WriteString("error", error);
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("jobs");
             foreach (var row in rows)
             {
@@ -189,3 +218,16 @@ internal static class DeployReport
         json.WriteEndArray();
     }
 }
+
+/// <summary>The DNS outcome of a deploy.</summary>
+/// <param name="Provider">The dns provider's name.</param>
+/// <param name="Applied">Changes made.</param>
+/// <param name="Conflicts">Records in the way that homelab-manager does not own (left unchanged).</param>
+/// <param name="NotApplied">Planned changes not made (an error or failed jobs stopped them, or deletions without --prune).</param>
+/// <param name="Error">Why DNS could not be synced, or null.</param>
+internal sealed record DnsReport(
+    string Provider,
+    IReadOnlyList<Integrations.ExternalChange> Applied,
+    IReadOnlyList<Integrations.ExternalChange> Conflicts,
+    IReadOnlyList<Integrations.ExternalChange> NotApplied,
+    string? Error);

@@ -52,15 +52,33 @@ internal static class PlanCommand
                 return ExitCodes.Failure;
             }
 
+            IReadOnlyList<Integrations.ExternalChange> dns = [];
+            try
+            {
+                using var sync = DnsSync.For(desired.Integrations, environment.Host.ApiOptions);
+                if (sync is not null)
+                {
+                    dns = sync.Select(await sync.PlanAsync(cancellationToken), desired, prune: true);
+                }
+            }
+            catch (DnsSyncException exception)
+            {
+                environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return ExitCodes.Failure;
+            }
+
+            var pending = plan.HasChanges || dns.Count > 0;
             if (environment.Output == OutputFormat.Json)
             {
-                PlanView.WriteJson(environment.RawOut, plan);
+                PlanView.WriteJson(environment.RawOut, plan, dns);
             }
             else
             {
                 PlanView.WriteText(environment.Console, plan, diffs: true, showUnchanged: environment.Verbose);
-                environment.Console.MarkupLine(plan.HasChanges
-                    ? $"Plan: {Markup.Escape(plan.Summary())}."
+                DnsChangeView.WriteText(environment.Console, "DNS record changes", dns);
+                var dnsSummary = dns.Count > 0 ? $"; DNS: {DnsChangeView.Summary(dns)}" : string.Empty;
+                environment.Console.MarkupLine(pending
+                    ? $"Plan: {Markup.Escape(plan.Summary() + dnsSummary)}."
                     : $"No changes: {Markup.Escape(plan.Summary())}.");
                 if (plan.Count(PlanAction.Remove) > 0)
                 {
@@ -76,9 +94,19 @@ internal static class PlanCommand
                 {
                     environment.Console.MarkupLine("Jobs in conflict are refused by deploy; [bold]deploy --adopt[/] takes them over.");
                 }
+
+                if (dns.Any(c => c.Kind == Integrations.ExternalChangeKind.Delete))
+                {
+                    environment.Console.MarkupLine("DNS records of removed services are only deleted by [bold]deploy --prune[/].");
+                }
+
+                if (dns.Any(c => c.Kind == Integrations.ExternalChangeKind.Conflict))
+                {
+                    environment.Console.MarkupLine("DNS records in conflict are not managed by homelab-manager and are left unchanged.");
+                }
             }
 
-            return detailedExit && plan.HasChanges ? ChangesPending : ExitCodes.Ok;
+            return detailedExit && pending ? ChangesPending : ExitCodes.Ok;
         });
         return command;
     }

@@ -63,7 +63,7 @@ internal static class PlanView
     }
 
     /// <summary>The plan as JSON on standard output.</summary>
-    public static void WriteJson(TextWriter output, DeploymentPlan plan)
+    public static void WriteJson(TextWriter output, DeploymentPlan plan, IReadOnlyList<Integrations.ExternalChange>? dns = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
@@ -71,7 +71,7 @@ internal static class PlanView
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteBoolean("pending", plan.HasChanges);
+            json.WriteBoolean("pending", plan.HasChanges || dns is { Count: > 0 });
             json.WriteStartObject("summary");
             foreach (var action in Enum.GetValues<PlanAction>())
             {
@@ -86,6 +86,7 @@ internal static class PlanView
             }
 
             json.WriteEndArray();
+            DnsChangeView.WriteJson(json, "dns", dns ?? []);
             json.WriteEndObject();
         }
 

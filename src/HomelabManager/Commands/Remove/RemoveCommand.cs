@@ -4,7 +4,10 @@ using HomelabManager.Cli;
 using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Nomad;
 using HomelabManager.Commands.Deploy;
+using HomelabManager.Commands.Plan;
 using HomelabManager.Deployment;
+using HomelabManager.Homelab;
+using HomelabManager.Integrations;
 using Spectre.Console;
 
 namespace HomelabManager.Commands.Remove;
@@ -110,10 +113,12 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
 
         var kept = DeleteVolumes ? [] : volumes;
         var definitionLeft = Directory.Exists(Path.Combine(environment.Directory, "services", jobId));
+        var (dnsDeleted, dnsError) = await RemoveDnsAsync(jobId, cancellationToken);
+        var exitCode = dnsError is null ? ExitCodes.Ok : ExitCodes.Failure;
         if (environment.Output == OutputFormat.Json)
         {
-            WriteJson(jobId, stopped, deleted, kept, definitionLeft);
-            return ExitCodes.Ok;
+            WriteJson(jobId, stopped, deleted, kept, definitionLeft, dnsDeleted, dnsError);
+            return exitCode;
         }
 
         environment.Console.MarkupLine(stopped
@@ -129,13 +134,60 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
             environment.Console.MarkupLine($"kept host volume(s): {Markup.Escape(string.Join(", ", kept))} (--delete-volumes deletes them)");
         }
 
+        DnsChangeView.WriteText(environment.Console, "DNS records deleted", dnsDeleted);
         if (definitionLeft)
         {
             environment.Console.MarkupLine(
                 $"note: services/{Markup.Escape(jobId)} still exists, so the next deploy starts {Markup.Escape(jobId)} again; delete that folder to remove it for good.");
         }
 
-        return ExitCodes.Ok;
+        if (dnsError is not null)
+        {
+            environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(dnsError)}");
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Deletes the DNS records homelab-manager owns at the service's public host names (never anyone else's). Needs a
+    /// valid homelab with a dns provider; otherwise nothing is done. The host names come from the service's definition,
+    /// or are <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone.
+    /// </summary>
+    private async Task<(IReadOnlyList<ExternalChange> Deleted, string? Error)> RemoveDnsAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var homelab = HomelabLoader.Load(environment.Directory, new HostVariables(environment.Host), environment.Relative);
+        if (homelab.HasErrors || homelab.Configuration?.Dns is null)
+        {
+            return ([], null);
+        }
+
+        var built = HomelabJobs.Build(homelab);
+        if (built.HasErrors)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            using var dns = DnsSync.For(built.Integrations, environment.Host.ApiOptions);
+            if (dns is null)
+            {
+                return ([], null);
+            }
+
+            var definitions = built.Definitions.Where(d => d.Name == jobId).ToList();
+            var hosts = definitions.Count > 0 ? dns.HostsOf(definitions) : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"{jobId}.{dns.Domain}" };
+            var wanted = dns.Wanted with { DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))] };
+            var deletions = (await dns.PlanAsync(cancellationToken, wanted))
+                .Where(c => c.Kind == ExternalChangeKind.Delete && hosts.Contains(DnsSync.NameOf(c)))
+                .ToList();
+            return (await dns.ApplyAsync(deletions, cancellationToken, wanted), null);
+        }
+        catch (DnsSyncException exception)
+        {
+            return ([], exception.Message);
+        }
     }
 
     /// <summary>Waits (blocking queries) until none of the job's allocations is pending or running, or the timeout passes.</summary>
@@ -155,7 +207,8 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
         }
     }
 
-    private void WriteJson(string jobId, bool stopped, IReadOnlyList<string> deleted, IReadOnlyList<string> kept, bool definitionLeft)
+    private void WriteJson(
+        string jobId, bool stopped, IReadOnlyList<string> deleted, IReadOnlyList<string> kept, bool definitionLeft, IReadOnlyList<ExternalChange> dnsDeleted, string? dnsError)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -171,6 +224,12 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
             kept.ToList().ForEach(json.WriteStringValue);
             json.WriteEndArray();
             json.WriteBoolean("definitionStillPresent", definitionLeft);
+            DnsChangeView.WriteJson(json, "dnsDeleted", dnsDeleted);
+            if (dnsError is not null)
+            {
+                json.WriteString("dnsError", dnsError);
+            }
+
             json.WriteEndObject();
         }
 
