@@ -63,7 +63,7 @@ public sealed class CloudflareDnsTests
         cloudflare.Faults.Inject($"/client/v4/zones/{zone}/dns_records", Fault.TooManyRequests(TimeSpan.FromSeconds(5)), count: 2)
             .Inject($"/client/v4/zones/{zone}/dns_records", Fault.Status(503, "upstream"), count: 1);
         var time = new FakeTimeProvider();
-        using var client = Client(cloudflare, TestClients.Fast() with { TimeProvider = time, Retry = TestClients.Fast().Retry with { MaxDelay = TimeSpan.FromSeconds(30) } });
+        using var client = Client(cloudflare, TestClients.Fast() with { TimeProvider = time, Retry = TestClients.Fast().Retry with { MaxDelay = TimeSpan.FromSeconds(30), AttemptTimeout = TimeSpan.FromDays(1) } });
 
         var list = client.ListDnsRecordsAsync(zone);
         while (!list.IsCompleted)
