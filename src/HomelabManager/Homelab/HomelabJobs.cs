@@ -16,12 +16,14 @@ internal sealed record HomelabJob(NomadJob Job, string Source, IReadOnlyList<str
 /// Every Nomad job a valid homelab wants: its services' jobs (with the integrations' tags and
 /// middlewares) and the integrations' own infrastructure jobs. Shared by render, plan and deploy.
 /// </summary>
+/// <param name="Homelab">The homelab the jobs were built from.</param>
 /// <param name="Jobs">Service jobs in folder order, then infrastructure jobs.</param>
 /// <param name="Definitions">The definitions behind the jobs: user services, then infrastructure services.</param>
 /// <param name="Options">The job builder options used.</param>
 /// <param name="Integrations">What the configured providers add; null without a configuration.</param>
 /// <param name="Diagnostics">Problems found while building (provider settings, templates).</param>
 internal sealed record HomelabJobs(
+    LoadedHomelab Homelab,
     IReadOnlyList<HomelabJob> Jobs,
     IReadOnlyList<ServiceDefinition> Definitions,
     NomadJobBuilderOptions Options,
@@ -44,7 +46,7 @@ internal sealed record HomelabJobs(
                 new IntegrationRequest(configuration, definitions, homelab.Variables, options, homelab.Directory));
             if (integrations.HasErrors)
             {
-                return new HomelabJobs([], definitions, options, integrations, integrations.Diagnostics);
+                return new HomelabJobs(homelab, [], definitions, options, integrations, integrations.Diagnostics);
             }
         }
 
@@ -59,6 +61,7 @@ internal sealed record HomelabJobs(
 
         jobs.AddRange((integrations?.Jobs ?? []).Select(job => new HomelabJob(job, job.Id, [])));
         return new HomelabJobs(
+            homelab,
             jobs,
             [.. definitions, .. integrations?.InfrastructureServices ?? []],
             options,

@@ -45,7 +45,7 @@ internal static class DeployCommand
         context.SetAction(command, async (parseResult, environment, cancellationToken) =>
         {
             var names = parseResult.GetValue(services) ?? [];
-            var desired = DeploymentInput.Load(environment, names);
+            var desired = HomelabInput.Select(environment, names);
             if (desired is null)
             {
                 return ExitCodes.InvalidInput;

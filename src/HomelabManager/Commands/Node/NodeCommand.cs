@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HomelabManager.Cli;
 using HomelabManager.FileSystem;
-using HomelabManager.Homelab;
 using HomelabManager.Nodes.NixOs;
 using Spectre.Console;
 
@@ -42,20 +41,13 @@ internal static class NodeCommand
         });
         context.SetAction(command, (parseResult, environment) =>
         {
-            var homelab = HomelabInput.Load(environment, reportWhenValid: false);
-            if (homelab.HasErrors)
+            var built = HomelabInput.LoadJobs(environment);
+            if (built is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var built = HomelabJobs.Build(homelab);
-            if (built.HasErrors)
-            {
-                HomelabInput.Report(environment, built.Diagnostics);
-                return ExitCodes.InvalidInput;
-            }
-
-            var module = NixOsModuleGenerator.Generate(homelab.Configuration, built.Definitions);
+            var module = NixOsModuleGenerator.Generate(built.Homelab.Configuration, built.Definitions);
             if (parseResult.GetValue(check) is { } checkFile)
             {
                 return Check(Path.GetFullPath(checkFile, environment.Host.CurrentDirectory), module, environment);

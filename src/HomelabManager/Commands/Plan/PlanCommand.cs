@@ -31,7 +31,7 @@ internal static class PlanCommand
         context.SetAction(command, async (parseResult, environment, cancellationToken) =>
         {
             var detailedExit = parseResult.GetValue(detailed);
-            var desired = DeploymentInput.Load(environment, parseResult.GetValue(services) ?? []);
+            var desired = HomelabInput.Select(environment, parseResult.GetValue(services) ?? []);
             if (desired is null)
             {
                 return detailedExit ? ExitCodes.Failure : ExitCodes.InvalidInput;

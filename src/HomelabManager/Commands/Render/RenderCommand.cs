@@ -1,8 +1,6 @@
 using System.CommandLine;
 using HomelabManager.Cli;
 using HomelabManager.FileSystem;
-using HomelabManager.Hcl.Schema;
-using HomelabManager.Homelab;
 using HomelabManager.Jobs;
 using HomelabManager.Jobs.Api;
 using Spectre.Console;
@@ -51,25 +49,13 @@ internal static class RenderCommand
         var command = new Command("render", "Print or write the Nomad jobs deploy would submit (offline)") { services, output, format };
         context.SetAction(command, (parseResult, environment) =>
         {
-            var homelab = HomelabInput.Load(environment, reportWhenValid: false);
-            if (homelab.HasErrors)
+            var desired = HomelabInput.Select(environment, parseResult.GetValue(services) ?? []);
+            if (desired is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var built = HomelabJobs.Build(homelab);
-            if (built.HasErrors)
-            {
-                HomelabInput.Report(environment, built.Diagnostics);
-                return ExitCodes.InvalidInput;
-            }
-
-            var jobs = Select([.. built.Jobs.Select(j => j.Job)], parseResult.GetValue(services) ?? [], homelab, environment);
-            if (jobs is null)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
+            var jobs = desired.Jobs.Select(j => j.Job).ToList();
             var chosenFormat = parseResult.GetValue(format);
             var outDirectory = parseResult.GetValue(output);
             if (outDirectory is null)
@@ -82,25 +68,6 @@ internal static class RenderCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The jobs named (service names, or infrastructure job IDs such as traefik); all when none is named.</summary>
-    private static List<NomadJob>? Select(IReadOnlyList<NomadJob> jobs, string[] names, LoadedHomelab homelab, CommandEnvironment environment)
-    {
-        if (names.Length == 0)
-        {
-            return [.. jobs];
-        }
-
-        var byId = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
-        var unknown = names.Where(n => !byId.ContainsKey(n)).ToList();
-        foreach (var name in unknown)
-        {
-            var suggestion = Suggestions.DidYouMean(name, byId.Keys);
-            environment.ErrorConsole.MarkupLine($"[red]error:[/] no service or job named \"{Markup.Escape(name)}\" in {Markup.Escape(environment.Relative(homelab.Directory))}. {Markup.Escape(suggestion)}");
-        }
-
-        return unknown.Count > 0 ? null : [.. names.Distinct(StringComparer.Ordinal).Select(n => byId[n])];
     }
 
     private static string Text(NomadJob job, RenderFormat format) => format == RenderFormat.Json

@@ -36,7 +36,7 @@ internal static class UpdateCommand
         context.SetAction(command, async (parseResult, environment, cancellationToken) =>
         {
             var name = parseResult.GetValue(service)!;
-            var desired = DeploymentInput.Load(environment, [name]);
+            var desired = HomelabInput.Select(environment, [name]);
             if (desired is null)
             {
                 return ExitCodes.InvalidInput;
