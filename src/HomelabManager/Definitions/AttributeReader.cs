@@ -1,4 +1,3 @@
-using System.Globalization;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
@@ -122,6 +121,4 @@ internal sealed class AttributeReader(string path, DiagnosticBag diagnostics)
         Diagnostics.Add(ServiceDiagnostics.WrongType(Path, range, name, expected));
         return default;
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
