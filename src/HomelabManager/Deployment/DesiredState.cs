@@ -18,6 +18,9 @@ internal sealed record DesiredState(
     /// <summary>What the configured integrations add (DNS records, providers); null without a configuration.</summary>
     public Integrations.IntegrationPlan? Integrations { get; init; }
 
+    /// <summary>The whole homelab the selection was taken from (every definition, the configuration).</summary>
+    public HomelabJobs? Homelab { get; init; }
+
     /// <summary>
     /// The jobs of <paramref name="names"/> — service names or infrastructure job IDs such as traefik —
     /// or every job when empty. Unknown names are returned in <paramref name="unknown"/> and nothing is selected.
@@ -39,6 +42,6 @@ internal sealed record DesiredState(
             .Select(j => new DesiredJob(j.Job, j.Source, j.DependsOn))
             .ToList();
         var services = built.Definitions.Where(d => Selected(d.Name)).ToList();
-        return new DesiredState(services, jobs, built.Options, names.Count == 0) { Integrations = built.Integrations };
+        return new DesiredState(services, jobs, built.Options, names.Count == 0) { Integrations = built.Integrations, Homelab = built };
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using HomelabManager.Cli;
 using HomelabManager.Commands.Deploy;
 using HomelabManager.Deployment;
+using HomelabManager.Nodes.NixOs;
 using Spectre.Console;
 
 namespace HomelabManager.Commands.Plan;
@@ -68,9 +69,12 @@ internal static class PlanCommand
             }
 
             var pending = plan.HasChanges || dns.Count > 0;
+            var staleModules = desired.Homelab is { } homelab
+                ? ModuleFreshness.Check(environment.Directory, homelab.Homelab.Configuration, homelab.Definitions)
+                : [];
             if (environment.Output == OutputFormat.Json)
             {
-                PlanView.WriteJson(environment.RawOut, plan, dns);
+                PlanView.WriteJson(environment.RawOut, plan, dns, json => NodeModuleView.WriteJson(json, environment, staleModules));
             }
             else
             {
@@ -104,6 +108,8 @@ internal static class PlanCommand
                 {
                     environment.Console.MarkupLine("DNS records in conflict are not managed by homelab-manager and are left unchanged.");
                 }
+
+                NodeModuleView.WriteText(environment, staleModules);
             }
 
             return detailedExit && pending ? ChangesPending : ExitCodes.Ok;

@@ -63,7 +63,7 @@ internal static class PlanView
     }
 
     /// <summary>The plan as JSON on standard output.</summary>
-    public static void WriteJson(TextWriter output, DeploymentPlan plan, IReadOnlyList<Integrations.ExternalChange>? dns = null)
+    public static void WriteJson(TextWriter output, DeploymentPlan plan, IReadOnlyList<Integrations.ExternalChange>? dns = null, Action<Utf8JsonWriter>? writeMore = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(plan);
@@ -87,6 +87,7 @@ internal static class PlanView
 
             json.WriteEndArray();
             DnsChangeView.WriteJson(json, "dns", dns ?? []);
+            writeMore?.Invoke(json);
             json.WriteEndObject();
         }
 
