@@ -28,11 +28,15 @@ internal sealed class ClusterClients : IDisposable
             clientOptions = clientOptions with { Trace = line => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]") };
         }
 
+        Options = clientOptions;
         var variables = environment.Host.GetEnvironmentVariable;
         _nomad = new(() => NomadClient.FromEnvironment(variables, options.Nomad(parseResult), clientOptions));
         _consul = new(() => ConsulClient.FromEnvironment(variables, options.Consul(parseResult), clientOptions));
         _vault = new(() => VaultClient.FromEnvironment(variables, options.Vault(parseResult), clientOptions));
     }
+
+    /// <summary>The options the clients use (clock, retries, the <c>-v</c> trace); providers' API clients share the clock and trace.</summary>
+    public ApiClientOptions Options { get; }
 
     public INomadClient Nomad => _nomad.Value;
 

@@ -1,6 +1,7 @@
 using HomelabManager.Clients.Http;
 using HomelabManager.Configuration;
 using HomelabManager.Integrations;
+using HomelabManager.Secrets;
 
 namespace HomelabManager.Deployment;
 
@@ -34,21 +35,35 @@ internal sealed class DnsSync : IDisposable
 
     /// <summary>
     /// The sync of <paramref name="integrations"/>' dns provider, or null when none is configured or it has no
-    /// external actions. Throws <see cref="DnsSyncException"/> when the provider cannot be set up (e.g. its token).
+    /// external actions. Its secret options are read now, through <paramref name="access"/> (Vault only for
+    /// <c>vault:</c> references). Throws <see cref="DnsSyncException"/> when the provider cannot be set up (e.g. a
+    /// missing secret, named by its reference).
     /// </summary>
-    public static DnsSync? For(IntegrationPlan? integrations, ApiClientOptions? options)
+    public static async Task<DnsSync?> ForAsync(IntegrationPlan? integrations, ExternalAccess access, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(access);
         if (integrations?.Providers.GetValueOrDefault(IntegrationCategory.Dns) is not IExternalActionsProvider provider
             || !integrations.Contexts.TryGetValue(IntegrationCategory.Dns, out var context))
         {
             return null;
         }
 
-        var http = options?.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
+        var name = ((IIntegrationProvider)provider).Name;
+        IntegrationContext online;
         try
         {
-            var actions = provider.CreateExternalActions(context, http);
-            return new DnsSync(http, actions, new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress), ((IIntegrationProvider)provider).Name, context.Domain);
+            online = await context.ForExternalUseAsync(access, cancellationToken);
+        }
+        catch (SecretUsageException exception)
+        {
+            throw new DnsSyncException($"the dns provider ({name}) cannot read its credentials: {exception.Message}", exception);
+        }
+
+        var http = access.ApiOptions.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
+        try
+        {
+            var actions = provider.CreateExternalActions(online, http);
+            return new DnsSync(http, actions, new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress), name, context.Domain);
         }
         catch (InvalidOperationException exception)
         {

@@ -43,6 +43,9 @@ internal sealed record IntegrationPlan(
     /// <summary>The definitions behind the infrastructure jobs (for preflight: Vault references, volumes).</summary>
     public IReadOnlyList<ServiceDefinition> InfrastructureServices { get; init; } = [];
 
+    /// <summary>The configuration the plan was made from.</summary>
+    public HomelabConfiguration? Configuration { get; init; }
+
     /// <summary>The context each provider contributed with (for its external actions at plan/deploy time).</summary>
     public IReadOnlyDictionary<IntegrationCategory, IntegrationContext> Contexts { get; init; } = new Dictionary<IntegrationCategory, IntegrationContext>();
 }
@@ -164,6 +167,7 @@ internal sealed class IntegrationPipeline(IntegrationRegistry registry)
         {
             InfrastructureServices = [.. contributions.SelectMany(c => c.Contribution.Services.Select(s => s.Definition))],
             Contexts = contexts,
+            Configuration = request.Configuration,
         };
     }
 

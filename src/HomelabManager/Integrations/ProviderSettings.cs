@@ -13,6 +13,7 @@ namespace HomelabManager.Integrations;
 internal sealed class ProviderSettings
 {
     private readonly IntegrationSection _section;
+    private readonly IReadOnlyList<ProviderOption> _declared;
     private readonly Dictionary<string, ProviderOption> _options;
     private readonly IVariableSource _variables;
     private readonly DiagnosticBag _diagnostics;
@@ -21,6 +22,7 @@ internal sealed class ProviderSettings
     {
         ArgumentNullException.ThrowIfNull(options);
         _section = section ?? throw new ArgumentNullException(nameof(section));
+        _declared = options;
         _options = options.ToDictionary(o => o.Name, StringComparer.Ordinal);
         _variables = variables ?? throw new ArgumentNullException(nameof(variables));
         _diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
@@ -84,6 +86,25 @@ internal sealed class ProviderSettings
         _diagnostics.Add(IntegrationDiagnostics.VaultReferenceRequired(scalar?.Path ?? _section.Config.Path, scalar?.Range ?? _section.Range, scalar?.KeyPath ?? name));
         return null;
     }
+
+    /// <summary>The secret options whose value is a <c>vault:</c> reference, with it, in declaration order (names only, no values).</summary>
+    public IReadOnlyList<(string Option, VaultReference Reference)> SecretReferences()
+    {
+        var references = new List<(string Option, VaultReference Reference)>();
+        foreach (var option in _declared.Where(o => o.Kind == OptionKind.Secret))
+        {
+            if (GetString(option.Name) is { } text && VaultReference.TryParse(text, out var reference))
+            {
+                references.Add((option.Name, reference));
+            }
+        }
+
+        return references;
+    }
+
+    /// <summary>Where <paramref name="name"/> is in homelab.yaml, e.g. <c>dns.config.api_token</c> (for messages).</summary>
+    public string KeyPathOf(string name) =>
+        _section.Config.Find(name)?.KeyPath ?? $"{_section.Config.KeyPath}.{name}";
 
     private ProviderOption OptionOf(string name) =>
         _options.TryGetValue(name, out var option)

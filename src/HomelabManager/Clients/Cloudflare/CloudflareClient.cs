@@ -5,7 +5,7 @@ using HomelabManager.Clients.Http;
 namespace HomelabManager.Clients.Cloudflare;
 
 /// <summary>
-/// The Cloudflare v4 DNS calls the <c>cloudflare</c> dns provider needs: zone lookup, paginated record list,
+/// The Cloudflare v4 calls the <c>cloudflare</c> dns provider needs: token check, zone lookup, paginated record list,
 /// create, partial update (PATCH) and delete. JSON only through <see cref="CloudflareJsonContext"/>.
 /// </summary>
 /// <remarks>
@@ -20,13 +20,33 @@ internal sealed class CloudflareClient : IDisposable
 
     private static readonly HashSet<int> NotFound = [404];
 
+    /// <summary>
+    /// Cloudflare's own retry defaults: the API allows 1200 requests per 5 minutes per user and answers 429 with a
+    /// <c>Retry-After</c>, which is honoured up to a minute; at most 4 retries, so a command never waits more than a
+    /// few minutes on a rate limit.
+    /// </summary>
+    public static ApiRetryOptions DefaultRetry { get; } = new()
+    {
+        MaxRetryAttempts = 4,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromMinutes(1),
+    };
+
     private readonly ApiHttpClient _http;
     private readonly CloudflareJsonContext _json = CloudflareJsonContext.Default;
 
     public CloudflareClient(CloudflareSettings settings, ApiClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _http = new ApiHttpClient(settings.ToEndpoint(), options ?? ApiClientOptions.Default, CloudflareErrors.Policy);
+        _http = new ApiHttpClient(settings.ToEndpoint(), options ?? ApiClientOptions.Default with { Retry = DefaultRetry }, CloudflareErrors.Policy);
+    }
+
+    /// <summary><c>GET /user/tokens/verify</c>: the token's id and status (<c>active</c>, <c>disabled</c> or <c>expired</c>).</summary>
+    public async Task<CloudflareTokenStatus> VerifyTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Get("/user/tokens/verify");
+        var envelope = await SendAsync(request, _json.CloudflareEnvelopeCloudflareTokenStatus, cancellationToken);
+        return envelope.Result ?? throw _http.Invalid(request, "the answer has no result");
     }
 
     /// <summary>The zone named <paramref name="name"/>, or null when the token sees no such zone.</summary>

@@ -49,6 +49,18 @@ internal sealed record CloudflareZone
     public string? Status { get; init; }
 }
 
+/// <summary>The result of <c>GET /user/tokens/verify</c>.</summary>
+internal sealed record CloudflareTokenStatus
+{
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary><c>active</c>, <c>disabled</c> or <c>expired</c>.</summary>
+    public string Status { get; init; } = string.Empty;
+
+    /// <summary>When it expires (ISO 8601), if ever.</summary>
+    public string? ExpiresOn { get; init; }
+}
+
 /// <summary>A DNS record as returned (FQDN, lower case, no trailing dot).</summary>
 internal sealed record CloudflareDnsRecord
 {
@@ -98,6 +110,7 @@ internal sealed record CloudflareDeleted
 [JsonSerializable(typeof(CloudflareEnvelope<List<CloudflareDnsRecord>>))]
 [JsonSerializable(typeof(CloudflareEnvelope<CloudflareDnsRecord>))]
 [JsonSerializable(typeof(CloudflareEnvelope<CloudflareDeleted>))]
+[JsonSerializable(typeof(CloudflareEnvelope<CloudflareTokenStatus>))]
 [JsonSerializable(typeof(CloudflareEnvelope<JsonElement>))]
 [JsonSerializable(typeof(CloudflareDnsRecordRequest))]
 internal sealed partial class CloudflareJsonContext : JsonSerializerContext;

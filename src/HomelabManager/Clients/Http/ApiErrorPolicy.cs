@@ -5,6 +5,12 @@ namespace HomelabManager.Clients.Http;
 /// <param name="IsUserError">Status and message → true when retrying cannot help and the request itself was wrong.</param>
 internal sealed record ApiErrorPolicy(Func<int, string, string> ReadMessage, Func<int, string, bool> IsUserError)
 {
+    /// <summary>
+    /// Status and raw body → true when the server refused the request without acting on it although the status is not
+    /// 429 (e.g. Route 53's 400 <c>Throttling</c>): retried for every request, like a 429. Null: only 429 counts.
+    /// </summary>
+    public Func<int, string, bool>? IsThrottled { get; init; }
+
     /// <summary>Plain-text bodies; 4xx other than 429 are user errors.</summary>
     public static ApiErrorPolicy PlainText { get; } = new((_, body) => body, (status, _) => IsClientError(status));
 

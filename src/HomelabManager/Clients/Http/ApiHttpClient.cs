@@ -263,7 +263,7 @@ internal sealed class ApiHttpClient : IDisposable
                 UseJitter = retry.UseJitter,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Context.Properties.TryGetValue(RequestKey, out var request)
-                    && TransientFailure.ShouldRetry(args.Outcome, request)),
+                    && (TransientFailure.ShouldRetry(args.Outcome, request) || IsThrottled(args.Outcome))),
                 DelayGenerator = args =>
                 {
                     var after = TransientFailure.RetryAfter(args.Outcome, options.TimeProvider);
@@ -286,6 +286,12 @@ internal sealed class ApiHttpClient : IDisposable
 
         return builder.Build();
     }
+
+    private bool IsThrottled(Outcome<ApiResponse> outcome) =>
+        _errors.IsThrottled is { } throttled
+        && outcome.Result is { } response
+        && !response.Message.IsSuccessStatusCode
+        && throttled((int)response.StatusCode, response.BodyText);
 
     private sealed class Call(ApiHttpClient client, ApiRequest request, bool streaming)
     {

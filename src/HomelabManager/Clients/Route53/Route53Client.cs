@@ -9,11 +9,24 @@ namespace HomelabManager.Clients.Route53;
 /// </summary>
 /// <remarks>
 /// Retries: reads and all-UPSERT batches are retried on transient failures; a batch with CREATE/DELETE only when the
-/// server provably did not see it (a repeated CREATE would fail with InvalidChangeBatch).
+/// server provably did not see it (a repeated CREATE would fail with InvalidChangeBatch). Route 53 throttles with
+/// HTTP 400 <c>Throttling</c> or <c>PriorRequestNotComplete</c>: the request was not acted on, so every request is
+/// retried after those (other 400s are the caller's error and are not).
 /// </remarks>
 internal sealed class Route53Client : IDisposable
 {
     private const string Version = "/2013-04-01";
+
+    /// <summary>
+    /// Route 53's own retry defaults: it allows about five requests per second per account and answers throttling
+    /// with a 400 and no <c>Retry-After</c>, so backoff starts at half a second, grows to 20 s, and gives up after 5 retries.
+    /// </summary>
+    public static ApiRetryOptions DefaultRetry { get; } = new()
+    {
+        MaxRetryAttempts = 5,
+        BaseDelay = TimeSpan.FromMilliseconds(500),
+        MaxDelay = TimeSpan.FromSeconds(20),
+    };
 
     private readonly ApiHttpClient _http;
     private readonly SigV4SigningHandler _signer;
@@ -21,7 +34,7 @@ internal sealed class Route53Client : IDisposable
     public Route53Client(Route53Settings settings, ApiClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        options ??= ApiClientOptions.Default;
+        options ??= ApiClientOptions.Default with { Retry = DefaultRetry };
         var ownsInner = options.Handler is null;
         var inner = options.Handler ?? ApiHttpHandlerFactory.Create(ApiTlsSettings.Default);
         _signer = new SigV4SigningHandler(inner, settings.Credentials, SigV4Scope.Route53, options.TimeProvider, disposeInner: ownsInner);
@@ -42,6 +55,17 @@ internal sealed class Route53Client : IDisposable
         return found is null ? null : BareId((string?)found.Element(ns + "Id") ?? string.Empty);
     }
 
+    /// <summary><c>GetHostedZone</c>: the zone's name (with trailing dot); throws <c>NoSuchHostedZone</c> (404) when unknown.</summary>
+    public async Task<string> GetHostedZoneNameAsync(string hostedZoneId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(hostedZoneId);
+        var request = new ApiRequest(HttpMethod.Get, $"{Version}/hostedzone/{QueryString.Segment(BareId(hostedZoneId))}") { Idempotent = true };
+        var document = await ReadXmlAsync(request, cancellationToken);
+        var ns = Route53Xml.Ns;
+        return (string?)document.Root?.Element(ns + "HostedZone")?.Element(ns + "Name")
+            ?? throw _http.Invalid(request, "not a GetHostedZoneResponse");
+    }
+
     /// <summary>Every record set of the zone (following <c>NextRecordName</c>/<c>Type</c>/<c>Identifier</c>).</summary>
     public async Task<IReadOnlyList<Route53RecordSet>> ListResourceRecordSetsAsync(string hostedZoneId, CancellationToken cancellationToken = default)
     {
@@ -50,31 +74,28 @@ internal sealed class Route53Client : IDisposable
         (string Name, string? Type, string? Identifier)? cursor = null;
         for (var page = 0; ; page++)
         {
-            var query = new QueryString($"{Version}/hostedzone/{QueryString.Segment(BareId(hostedZoneId))}/rrset")
-                .Add("name", cursor?.Name).Add("type", cursor?.Type).Add("identifier", cursor?.Identifier).Add("maxitems", "300");
-            var request = new ApiRequest(HttpMethod.Get, query.ToString()) { Idempotent = true };
-            var document = await ReadXmlAsync(request, cancellationToken);
-            try
+            var (found, next) = await ReadPageAsync(hostedZoneId, cursor, 300, cancellationToken);
+            sets.AddRange(found);
+            if (next is null)
             {
-                var (found, next) = Route53Xml.ListResponse(document);
-                sets.AddRange(found);
-                if (next is null)
-                {
-                    return sets;
-                }
-
-                if (page >= 10_000 || next == cursor)
-                {
-                    throw new FormatException("the record list does not advance");
-                }
-
-                cursor = next;
+                return sets;
             }
-            catch (FormatException e)
+
+            if (page >= 10_000 || next == cursor)
             {
-                throw _http.Invalid(request, e.Message);
+                throw _http.Invalid(new ApiRequest(HttpMethod.Get, $"{Version}/hostedzone/{QueryString.Segment(BareId(hostedZoneId))}/rrset"), "the record list does not advance");
             }
+
+            cursor = next;
         }
+    }
+
+    /// <summary>The first <paramref name="maxItems"/> record sets of the zone (one request; <c>doctor</c> uses it as a probe).</summary>
+    public async Task<IReadOnlyList<Route53RecordSet>> ListFirstResourceRecordSetsAsync(string hostedZoneId, int maxItems, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(hostedZoneId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        return (await ReadPageAsync(hostedZoneId, null, maxItems, cancellationToken)).Sets;
     }
 
     /// <summary>Sends one change batch (all or nothing).</summary>
@@ -110,6 +131,24 @@ internal sealed class Route53Client : IDisposable
     {
         ArgumentNullException.ThrowIfNull(id);
         return id.StartsWith("/hostedzone/", StringComparison.Ordinal) ? id["/hostedzone/".Length..] : id;
+    }
+
+    private async Task<(IReadOnlyList<Route53RecordSet> Sets, (string Name, string? Type, string? Identifier)? Next)> ReadPageAsync(
+        string hostedZoneId, (string Name, string? Type, string? Identifier)? cursor, int maxItems, CancellationToken cancellationToken)
+    {
+        var query = new QueryString($"{Version}/hostedzone/{QueryString.Segment(BareId(hostedZoneId))}/rrset")
+            .Add("name", cursor?.Name).Add("type", cursor?.Type).Add("identifier", cursor?.Identifier)
+            .Add("maxitems", maxItems.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var request = new ApiRequest(HttpMethod.Get, query.ToString()) { Idempotent = true };
+        var document = await ReadXmlAsync(request, cancellationToken);
+        try
+        {
+            return Route53Xml.ListResponse(document);
+        }
+        catch (FormatException e)
+        {
+            throw _http.Invalid(request, e.Message);
+        }
     }
 
     private async Task<System.Xml.Linq.XDocument> ReadXmlAsync(ApiRequest request, CancellationToken cancellationToken)

@@ -13,6 +13,16 @@ internal static class Route53Errors
         var redactor = new SecretRedactor(credentials.SecretAccessKey, credentials.SessionToken);
         return new ApiErrorPolicy(
             (_, body) => redactor.Redact(Route53Xml.Error(body) is { } error ? $"{error.Code}: {error.Message}" : body),
-            (status, _) => ApiErrorPolicy.IsClientError(status));
+            (status, message) => ApiErrorPolicy.IsClientError(status) && !ThrottlingCodes.Any(c => message.StartsWith(c + ":", StringComparison.Ordinal)))
+        {
+            IsThrottled = IsThrottled,
+        };
     }
+
+    /// <summary>The 400 codes that mean "not now" rather than "wrong" (contract §3.4): the request was not acted on.</summary>
+    public static IReadOnlyList<string> ThrottlingCodes { get; } = ["Throttling", "PriorRequestNotComplete"];
+
+    /// <summary>True for a 400 whose error code is one of <see cref="ThrottlingCodes"/>.</summary>
+    public static bool IsThrottled(int status, string body) =>
+        status == 400 && Route53Xml.Error(body) is { } error && ThrottlingCodes.Contains(error.Code, StringComparer.Ordinal);
 }

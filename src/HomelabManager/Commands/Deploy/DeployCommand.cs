@@ -100,7 +100,7 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
         DnsSync? dns;
         try
         {
-            dns = DnsSync.For(desired.Integrations, environment.Host.ApiOptions);
+            dns = await DnsSync.ForAsync(desired.Integrations, ProviderAccess.Of(clients, environment, desired.Integrations?.Configuration), cancellationToken);
         }
         catch (DnsSyncException exception)
         {

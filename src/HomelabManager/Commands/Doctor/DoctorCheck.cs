@@ -11,7 +11,7 @@ internal static class CheckStatus
 }
 
 /// <summary>One doctor check: what was checked, what was found and, when it failed, how to fix it.</summary>
-/// <param name="Component"><c>Nomad</c>, <c>Consul</c> or <c>Vault</c>.</param>
+/// <param name="Component"><c>Nomad</c>, <c>Consul</c>, <c>Vault</c>, or a provider such as <c>dns cloudflare</c>.</param>
 /// <param name="Check">What is checked, e.g. <c>version ≥ 1.10</c>.</param>
 /// <param name="Status"><see cref="CheckStatus"/>.</param>
 /// <param name="Detail">What was found.</param>
@@ -27,5 +27,5 @@ internal sealed record DoctorCheck(string Component, string Check, string Status
 
 /// <summary>The <c>doctor --output json</c> document.</summary>
 /// <param name="Healthy">True when no check failed.</param>
-/// <param name="Checks">Every check, Nomad then Consul then Vault.</param>
+/// <param name="Checks">Every check, Nomad then Consul then Vault, then the providers.</param>
 internal sealed record DoctorReport(bool Healthy, IReadOnlyList<DoctorCheck> Checks);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HomelabManager.Cli;
+using HomelabManager.Commands.Deploy;
+using HomelabManager.Homelab;
 using HomelabManager.Operations;
 using Spectre.Console;
 using VaultSettings = HomelabManager.Configuration.VaultSettings;
@@ -9,7 +11,8 @@ namespace HomelabManager.Commands.Doctor;
 /// <summary>
 /// <c>doctor</c>: checks that Nomad, Consul and Vault are reachable, led, recent enough, that the tokens may do
 /// what the tool needs, that a client runs docker, that dynamic host volumes exist and that homelab.yaml's KV
-/// mount is there with its version. Each check prints ✓ or ✗ and a fix; exit 1 when any fails.
+/// mount is there with its version; then the configured providers (<see cref="IntegrationChecks"/>). Each check
+/// prints ✓ or ✗ and a fix; exit 1 when any fails.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -18,14 +21,16 @@ internal static class DoctorCommand
         var command = new Command("doctor", "Check reachability, versions, ACL rights and client features of Nomad, Consul and Vault");
         context.SetAction(command, async (parseResult, environment, cancellationToken) =>
         {
-            var (settings, configured) = VaultSettingsOf(environment);
+            var homelab = LoadHomelab(environment);
+            var settings = homelab?.Configuration?.Homelab.Vault ?? VaultSettings.Default;
             using var clients = context.Clients(parseResult, environment);
 
-            // The three systems are independent: check them at the same time.
+            // The three systems and the providers' APIs are independent: check them at the same time.
             var results = await Task.WhenAll(
                 NomadChecks.RunAsync(clients.Nomad, cancellationToken),
                 ConsulChecks.RunAsync(clients.Consul, cancellationToken),
-                VaultChecks.RunAsync(clients.Vault, settings, configured, cancellationToken));
+                VaultChecks.RunAsync(clients.Vault, settings, homelab?.Configuration is not null, cancellationToken),
+                IntegrationChecks.RunAsync(homelab, () => ProviderAccess.Of(clients, environment, homelab?.Configuration), cancellationToken));
             var checks = results.SelectMany(r => r).ToList();
             var report = new DoctorReport(checks.All(c => c.Status != CheckStatus.Fail), checks);
             if (environment.Output == OutputFormat.Json)
@@ -42,17 +47,11 @@ internal static class DoctorCommand
         return command;
     }
 
-    /// <summary>homelab.yaml's Vault settings when the folder has a readable one; else the defaults.</summary>
-    private static (VaultSettings Settings, bool Configured) VaultSettingsOf(CommandEnvironment environment)
-    {
-        if (!File.Exists(Path.Combine(environment.Directory, "homelab.yaml")))
-        {
-            return (VaultSettings.Default, false);
-        }
-
-        var homelab = HomelabInput.Load(environment, reportWhenValid: false);
-        return homelab.Configuration is { } configuration ? (configuration.Homelab.Vault, true) : (VaultSettings.Default, false);
-    }
+    /// <summary>The homelab of the folder when it has a homelab.yaml (its problems are printed), else null.</summary>
+    private static LoadedHomelab? LoadHomelab(CommandEnvironment environment) =>
+        File.Exists(Path.Combine(environment.Directory, "homelab.yaml"))
+            ? HomelabInput.Load(environment, reportWhenValid: false)
+            : null;
 
     private static void Print(DoctorReport report, IAnsiConsole console)
     {

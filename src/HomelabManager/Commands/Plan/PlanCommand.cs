@@ -56,7 +56,8 @@ internal static class PlanCommand
             IReadOnlyList<Integrations.ExternalChange> dns = [];
             try
             {
-                using var sync = DnsSync.For(desired.Integrations, environment.Host.ApiOptions);
+                using var sync = await DnsSync.ForAsync(
+                    desired.Integrations, ProviderAccess.Of(clients, environment, desired.Integrations?.Configuration), cancellationToken);
                 if (sync is not null)
                 {
                     dns = sync.Select(await sync.PlanAsync(cancellationToken), desired, prune: true);

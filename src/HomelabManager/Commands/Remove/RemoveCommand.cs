@@ -32,6 +32,7 @@ internal static class RemoveCommand
             var time = environment.Host.ApiOptions?.TimeProvider ?? TimeProvider.System;
             var run = new RemoveRun(environment, clients.Nomad, time)
             {
+                ProviderAccess = configuration => Deploy.ProviderAccess.Of(clients, environment, configuration),
                 Purge = parseResult.GetValue(purge),
                 DeleteVolumes = parseResult.GetValue(deleteVolumes),
                 Yes = parseResult.GetValue(yes),
@@ -59,6 +60,9 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
 
     public bool Yes { get; init; }
 
+    /// <summary>How the dns provider of a homelab (its configuration given) reads its credentials; null: DNS records are left alone.</summary>
+    public Func<Configuration.HomelabConfiguration?, ExternalAccess>? ProviderAccess { get; init; }
+
     /// <summary>Longest wait for the job's allocations to stop before volumes are deleted.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -78,6 +82,27 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
             return ExitCodes.Failure;
         }
 
+        // The dns provider is set up (its credentials read) before anything is stopped.
+        (DnsSync? Sync, IReadOnlySet<string> Hosts) dns;
+        try
+        {
+            dns = await OpenDnsAsync(jobId, cancellationToken);
+        }
+        catch (DnsSyncException exception)
+        {
+            environment.ErrorConsole.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+            environment.ErrorConsole.MarkupLine("Nothing was stopped.");
+            return ExitCodes.Failure;
+        }
+
+        using (dns.Sync)
+        {
+            return await RemoveAsync(jobId, job, dns.Sync, dns.Hosts, cancellationToken);
+        }
+    }
+
+    private async Task<int> RemoveAsync(string jobId, NomadJobDetail job, DnsSync? dns, IReadOnlySet<string> hosts, CancellationToken cancellationToken)
+    {
         var volumes = (job.TaskGroups ?? [])
             .SelectMany(g => g.Volumes?.Values ?? [])
             .Where(v => v.Type == "host" && v.Source.Length > 0)
@@ -113,7 +138,7 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
 
         var kept = DeleteVolumes ? [] : volumes;
         var definitionLeft = Directory.Exists(Path.Combine(environment.Directory, "services", jobId));
-        var (dnsDeleted, dnsError) = await RemoveDnsAsync(jobId, cancellationToken);
+        var (dnsDeleted, dnsError) = dns is null ? ([], null) : await RemoveDnsAsync(dns, hosts, cancellationToken);
         var exitCode = dnsError is null ? ExitCodes.Ok : ExitCodes.Failure;
         if (environment.Output == OutputFormat.Json)
         {
@@ -150,34 +175,41 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
     }
 
     /// <summary>
-    /// Deletes the DNS records homelab-manager owns at the service's public host names (never anyone else's). Needs a
-    /// valid homelab with a dns provider; otherwise nothing is done. The host names come from the service's definition,
-    /// or are <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone.
+    /// The dns provider's sync and the service's public host names, or no sync when there is no valid homelab with a dns
+    /// provider (nothing is done then). The host names come from the service's definition, or are
+    /// <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone. Throws <see cref="DnsSyncException"/> when the
+    /// provider cannot be set up (e.g. a missing secret).
     /// </summary>
-    private async Task<(IReadOnlyList<ExternalChange> Deleted, string? Error)> RemoveDnsAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<(DnsSync? Sync, IReadOnlySet<string> Hosts)> OpenDnsAsync(string jobId, CancellationToken cancellationToken)
     {
+        (DnsSync? Sync, IReadOnlySet<string> Hosts) none = (null, new HashSet<string>());
         var homelab = HomelabLoader.Load(environment.Directory, new HostVariables(environment.Host), environment.Relative);
-        if (homelab.HasErrors || homelab.Configuration?.Dns is null)
+        if (ProviderAccess is null || homelab.HasErrors || homelab.Configuration?.Dns is null)
         {
-            return ([], null);
+            return none;
         }
 
         var built = HomelabJobs.Build(homelab);
         if (built.HasErrors)
         {
-            return ([], null);
+            return none;
         }
 
+        var dns = await DnsSync.ForAsync(built.Integrations, ProviderAccess(homelab.Configuration), cancellationToken);
+        if (dns is null)
+        {
+            return none;
+        }
+
+        var definitions = built.Definitions.Where(d => d.Name == jobId).ToList();
+        return (dns, definitions.Count > 0 ? dns.HostsOf(definitions) : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"{jobId}.{dns.Domain}" });
+    }
+
+    /// <summary>Deletes the DNS records homelab-manager owns at <paramref name="hosts"/> (never anyone else's).</summary>
+    private static async Task<(IReadOnlyList<ExternalChange> Deleted, string? Error)> RemoveDnsAsync(DnsSync dns, IReadOnlySet<string> hosts, CancellationToken cancellationToken)
+    {
         try
         {
-            using var dns = DnsSync.For(built.Integrations, environment.Host.ApiOptions);
-            if (dns is null)
-            {
-                return ([], null);
-            }
-
-            var definitions = built.Definitions.Where(d => d.Name == jobId).ToList();
-            var hosts = definitions.Count > 0 ? dns.HostsOf(definitions) : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"{jobId}.{dns.Domain}" };
             var wanted = dns.Wanted with { DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))] };
             var deletions = (await dns.PlanAsync(cancellationToken, wanted))
                 .Where(c => c.Kind == ExternalChangeKind.Delete && hosts.Contains(DnsSync.NameOf(c)))

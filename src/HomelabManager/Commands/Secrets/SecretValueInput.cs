@@ -1,3 +1,4 @@
+using HomelabManager.Secrets;
 using Spectre.Console;
 
 namespace HomelabManager.Commands.Secrets;

@@ -3,6 +3,7 @@ using HomelabManager.Cli;
 using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Vault;
 using HomelabManager.Operations;
+using HomelabManager.Secrets;
 using Spectre.Console;
 using VaultSettings = HomelabManager.Configuration.VaultSettings;
 

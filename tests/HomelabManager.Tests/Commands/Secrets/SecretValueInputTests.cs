@@ -1,4 +1,5 @@
 using HomelabManager.Commands.Secrets;
+using HomelabManager.Secrets;
 using Spectre.Console.Testing;
 
 namespace HomelabManager.Tests.Commands.Secrets;

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace HomelabManager.Tests.Doubles.Cloudflare;
 
 /// <summary>
-/// An in-process Cloudflare v4 DNS API (<c>contracts/dns-vpn-auth.md</c> §1): bearer-token auth (9106 / 10000), zone
-/// lookup by name, paginated record list echoing <c>page</c>/<c>per_page</c> with an empty page past the end, create
+/// An in-process Cloudflare v4 DNS API (<c>contracts/dns-vpn-auth.md</c> §1): bearer-token auth (9106 / 10000), token
+/// verification, zone lookup by name, paginated record list echoing <c>page</c>/<c>per_page</c> with an empty page past the end, create
 /// (81057 / 81058), PATCH and DELETE (81044). Strict: unknown routes 404, unknown body fields 400, no deprecated fields.
 /// </summary>
 internal sealed class CloudflareDouble : ApiDouble
@@ -35,6 +35,9 @@ internal sealed class CloudflareDouble : ApiDouble
         await cloudflare.StartServerAsync();
         return cloudflare;
     }
+
+    /// <summary>What <c>GET /user/tokens/verify</c> reports for <see cref="Token"/>: <c>active</c>, <c>disabled</c> or <c>expired</c>.</summary>
+    public string TokenStatus { get; set; } = "active";
 
     /// <summary>The base address including <c>/client/v4</c>.</summary>
     public Uri ApiUrl => new(BaseAddress, "/client/v4");
@@ -71,6 +74,7 @@ internal sealed class CloudflareDouble : ApiDouble
     protected override void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup("/client/v4");
+        api.MapGet("/user/tokens/verify", (Func<HttpContext, Task<IResult>>)(c => Authorized(c, () => VerifyToken(c))));
         api.MapGet("/zones", (Func<HttpContext, Task<IResult>>)(c => Authorized(c, () => ListZones(c))));
         api.MapGet("/zones/{zone}/dns_records", (HttpContext c, string zone) => Authorized(c, () => ListRecords(c, zone)));
         api.MapPost("/zones/{zone}/dns_records", (HttpContext c, string zone) => Authorized(c, () => CreateAsync(c, zone)));
@@ -146,6 +150,11 @@ internal sealed class CloudflareDouble : ApiDouble
 
         return authorization == "Bearer " + Token ? await handler() : Error(403, 10000, "Authentication error");
     }
+
+    private IResult VerifyToken(HttpContext context) =>
+        context.Request.Query.Count > 0
+            ? Error(400, 1004, "Unexpected query parameter " + context.Request.Query.Keys.First())
+            : Success(new JsonObject { ["id"] = "ed17574386854bf78a67040be0a770b0", ["status"] = TokenStatus });
 
     private IResult ListZones(HttpContext context)
     {

@@ -11,7 +11,7 @@ namespace HomelabManager.Tests.Doubles.Route53;
 /// <summary>
 /// An in-process Route 53 REST-XML API (<c>contracts/dns-vpn-auth.md</c> §3) that verifies every request's SigV4
 /// signature with its own, independent recomputation (test credentials, us-east-1, route53, 5 minutes of clock skew)
-/// and answers 403 <c>SignatureDoesNotMatch</c> otherwise. Hosted zone by name, ListResourceRecordSets with a start
+/// and answers 403 <c>SignatureDoesNotMatch</c> otherwise. GetHostedZone, hosted zone by name, ListResourceRecordSets with a start
 /// cursor and <c>maxitems</c>, ChangeResourceRecordSets (CREATE / DELETE exact / UPSERT, all or nothing, the
 /// <c>InvalidChangeBatch</c> root on failure). Only bare zone ids are accepted in paths.
 /// </summary>
@@ -72,6 +72,10 @@ internal sealed class Route53Double : ApiDouble
         }
     }
 
+    /// <summary>An <c>ErrorResponse</c> document (for fault injection, e.g. <c>Throttling</c> / <c>Rate exceeded</c>).</summary>
+    public static string ErrorDocument(string code, string message) =>
+        "<?xml version=\"1.0\"?>\n" + ErrorBody("Sender", code, message).ToString(SaveOptions.DisableFormatting);
+
     protected override void MapEndpoints(WebApplication app)
     {
         app.Use(async (context, next) =>
@@ -86,6 +90,7 @@ internal sealed class Route53Double : ApiDouble
         });
         static string Id(HttpContext c) => (string)c.Request.RouteValues["id"]!;
         app.MapGet("/2013-04-01/hostedzonesbyname", new RequestDelegate(HostedZoneByName));
+        app.MapGet("/2013-04-01/hostedzone/{id}", new RequestDelegate(c => GetHostedZone(c, Id(c))));
         app.MapGet("/2013-04-01/hostedzone/{id}/rrset", new RequestDelegate(c => List(c, Id(c))));
         app.MapPost("/2013-04-01/hostedzone/{id}/rrset", new RequestDelegate(c => ChangeOrReport(c, Id(c)))); // routing matches /rrset/ too
         app.MapFallback(new RequestDelegate(c => Xml(c, 404, ErrorBody("Sender", "UnknownOperationException", "Unknown operation " + c.Request.Path))));
@@ -193,6 +198,32 @@ internal sealed class Route53Double : ApiDouble
                 new XElement(Ns + "HostedZones", zones),
                 new XElement(Ns + "IsTruncated", "false"),
                 new XElement(Ns + "MaxItems", "1")));
+        }
+    }
+
+    private Task GetHostedZone(HttpContext context, string id)
+    {
+        if (context.Request.Query.Count > 0)
+        {
+            return Xml(context, 400, ErrorBody("Sender", "InvalidInput", "Unexpected parameter " + context.Request.Query.Keys.First()));
+        }
+
+        lock (_lock)
+        {
+            if (!_zones.TryGetValue(id, out var name))
+            {
+                return Xml(context, 404, ErrorBody("Sender", "NoSuchHostedZone", "No hosted zone found with ID: " + id));
+            }
+
+            return Xml(context, 200, new XElement(
+                Ns + "GetHostedZoneResponse",
+                new XElement(
+                    Ns + "HostedZone",
+                    new XElement(Ns + "Id", "/hostedzone/" + id),
+                    new XElement(Ns + "Name", name),
+                    new XElement(Ns + "CallerReference", "homelab-tests"),
+                    new XElement(Ns + "Config", new XElement(Ns + "PrivateZone", "false")),
+                    new XElement(Ns + "ResourceRecordSetCount", _sets[id].Count))));
         }
     }
 

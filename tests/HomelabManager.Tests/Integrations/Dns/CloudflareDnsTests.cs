@@ -56,6 +56,53 @@ public sealed class CloudflareDnsTests
     }
 
     [Fact]
+    public async Task Cloudflares_own_retry_defaults_honour_a_long_Retry_After_and_do_not_retry_a_403()
+    {
+        await using var cloudflare = await CloudflareDouble.StartAsync();
+        cloudflare.AddZone(Zone);
+        cloudflare.Faults.Inject("/client/v4/zones", Fault.TooManyRequests(TimeSpan.FromSeconds(40)), method: "GET");
+        var time = new FakeTimeProvider();
+        var options = new ApiClientOptions { TimeProvider = time, Retry = CloudflareClient.DefaultRetry with { AttemptTimeout = Timeout.InfiniteTimeSpan } };
+        using var client = new CloudflareClient(new CloudflareSettings(cloudflare.ApiUrl, CloudflareDouble.Token), options);
+        using var wrong = new CloudflareClient(new CloudflareSettings(cloudflare.ApiUrl, "not-the-token-value"), options);
+
+        var find = client.FindZoneAsync(Zone);
+        while (!find.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        Assert.NotNull(await find);
+        Assert.Equal(2, cloudflare.Requests.Count("GET", "/client/v4/zones"));
+        Assert.True(time.GetUtcNow() - time.Start >= TimeSpan.FromSeconds(40), "the whole Retry-After is waited (the generic cap is 15 s)");
+        var denied = await Assert.ThrowsAsync<ApiException>(() => wrong.FindZoneAsync(Zone));
+        Assert.Equal(1, denied.Attempts);
+    }
+
+    [Fact]
+    public async Task Doctor_checks_verify_the_token_and_find_the_zone()
+    {
+        await using var cloudflare = await CloudflareDouble.StartAsync();
+        cloudflare.AddZone(Zone);
+        using var client = Client(cloudflare);
+        using var wrong = new CloudflareClient(new CloudflareSettings(cloudflare.ApiUrl, "not-the-token-value"), TestClients.Fast());
+
+        var healthy = await CloudflareChecks.RunAsync(client, Zone, default);
+        var noZone = await CloudflareChecks.RunAsync(client, "example.org", default);
+        var denied = await CloudflareChecks.RunAsync(wrong, Zone, default);
+        cloudflare.TokenStatus = "expired";
+        var expired = await CloudflareChecks.RunAsync(client, Zone, default);
+
+        Assert.Equal([("API token", ProviderCheckStatus.Pass, "active"), ("zone example.com", ProviderCheckStatus.Pass, "example.com is active")], healthy.Select(c => (c.Check, c.Status, c.Detail)));
+        Assert.Equal("the token sees no zone \"example.org\"", noZone[1].Detail);
+        Assert.Equal("Cloudflare API: GET /user/tokens/verify: HTTP 403: Authentication error (code 10000)", denied[0].Detail);
+        Assert.Equal([ProviderCheckStatus.Fail, ProviderCheckStatus.Skip], denied.Select(c => c.Status));
+        Assert.Equal("the token is expired", expired[0].Detail);
+        Assert.All(cloudflare.Requests.All, r => Assert.Equal(SecretRedactor.Mask, r.Header("Authorization")));
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_Retry_After_on_the_injected_clock()
     {
         await using var cloudflare = await CloudflareDouble.StartAsync();

@@ -7,6 +7,7 @@ using HomelabManager.Integrations.Dns.Route53;
 using HomelabManager.Tests.Clients;
 using HomelabManager.Tests.Doubles;
 using HomelabManager.Tests.Doubles.Route53;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HomelabManager.Tests.Integrations.Dns;
 
@@ -126,10 +127,67 @@ public sealed class Route53DnsTests
 
         Assert.Equal([new ExternalChange(ExternalChangeKind.Create, "DNS A nextcloud.home.example.com", "→ 203.0.113.10")], plan);
         Assert.Empty(await external.PlanAsync(wanted, default));
+        var settings = DnsTestKit.Actions(yaml.Replace("    access_key_id: ${AWS_KEY}\n    secret_access_key: ${AWS_SECRET}\n", string.Empty, StringComparison.Ordinal)).Context.Settings;
         var fromEnvironment = Route53DnsProvider.Credentials(
-            DnsTestKit.Actions(yaml.Replace("    access_key_id: ${AWS_KEY}\n    secret_access_key: ${AWS_SECRET}\n", string.Empty, StringComparison.Ordinal)).Context.Settings,
+            settings,
+            settings.GetString,
             name => name switch { "AWS_ACCESS_KEY_ID" => "AKIDENV", "AWS_SECRET_ACCESS_KEY" => "env-secret", "AWS_SESSION_TOKEN" => "env-token", _ => null });
         Assert.Equal(new AwsCredentials("AKIDENV", "env-secret", "env-token"), fromEnvironment);
+    }
+
+    [Fact]
+    public async Task Throttling_and_PriorRequestNotComplete_are_retried_on_Route53s_own_backoff_but_other_400s_are_not()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var route53 = await Route53Double.StartAsync(time);
+        var zone = route53.AddZone(Zone);
+        var changes = $"/2013-04-01/hostedzone/{zone}/rrset/";
+        route53.Faults.Inject(changes, Fault.Status(400, Route53Double.ErrorDocument("Throttling", "Rate exceeded")), count: 2, method: "POST")
+            .Inject(changes, Fault.Status(400, Route53Double.ErrorDocument("PriorRequestNotComplete", "The request was rejected because Route 53 was still processing a prior request.")), method: "POST")
+            .Inject($"/2013-04-01/hostedzone/{zone}/rrset", Fault.Status(400, Route53Double.ErrorDocument("InvalidInput", "Invalid request")), method: "GET");
+        using var client = new Route53Client(
+            new Route53Settings(route53.BaseAddress, new AwsCredentials(Route53Double.AccessKeyId, Route53Double.SecretAccessKey)),
+            new ApiClientOptions { TimeProvider = time, Retry = Route53Client.DefaultRetry with { AttemptTimeout = Timeout.InfiniteTimeSpan } });
+
+        // A CREATE batch is not idempotent, yet a throttled one was never acted on: it is sent again.
+        var change = client.ChangeResourceRecordSetsAsync(zone, [new(Route53Action.Create, new("app.example.com.", "A", 300, ["192.0.2.9"]))]);
+        while (!change.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        Assert.Equal("PENDING", (await change).Status);
+        Assert.Equal(4, route53.Requests.Count("POST", changes));
+        Assert.Contains(route53.Sets(zone), s => s.Name == "app.example.com.");
+        Assert.True(time.GetUtcNow() - time.Start >= TimeSpan.FromSeconds(1));
+
+        var invalid = await Assert.ThrowsAsync<ApiException>(() => client.ListResourceRecordSetsAsync(zone));
+        Assert.Equal((400, true, 1), (invalid.StatusCode, invalid.IsUserError, invalid.Attempts));
+        Assert.EndsWith("HTTP 400: InvalidInput: Invalid request", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_checks_read_the_hosted_zone_and_one_record_set_signed()
+    {
+        await using var route53 = await Route53Double.StartAsync();
+        var zone = route53.AddZone(Zone);
+        route53.AddSet(zone, "a.example.com", "A", 300, "192.0.2.1");
+        route53.AddSet(zone, "b.example.com", "A", 300, "192.0.2.2");
+        using var client = Client(route53);
+
+        var byId = await Route53Checks.RunAsync(client, "/hostedzone/" + zone, Zone, default);
+        var byName = await Route53Checks.RunAsync(client, null, Zone, default);
+        var unknown = await Route53Checks.RunAsync(client, "ZNOSUCHZONE", Zone, default);
+        var otherZone = await Route53Checks.RunAsync(client, zone, "example.org", default);
+
+        Assert.All(byId.Concat(byName), c => Assert.Equal(ProviderCheckStatus.Pass, c.Status));
+        Assert.Equal(["hosted zone example.com", "records readable"], byId.Select(c => c.Check));
+        Assert.Equal("?maxitems=1", route53.Requests.WithPathPrefix($"/2013-04-01/hostedzone/{zone}/rrset")[0].Query);
+        Assert.Equal(2, route53.Requests.Count("GET", $"/2013-04-01/hostedzone/{zone}"));
+        Assert.Equal([ProviderCheckStatus.Fail, ProviderCheckStatus.Skip], unknown.Select(c => c.Status));
+        Assert.EndsWith("HTTP 404: NoSuchHostedZone: No hosted zone found with ID: ZNOSUCHZONE", unknown[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("is example.com, not example.org", otherZone[0].Detail, StringComparison.Ordinal);
     }
 
     private static Route53Client Client(Route53Double route53) =>

@@ -1,16 +1,15 @@
 using HomelabManager.Clients.Cloudflare;
 using HomelabManager.Clients.Http;
 using HomelabManager.Configuration;
-using HomelabManager.Secrets;
 
 namespace HomelabManager.Integrations.Dns.Cloudflare;
 
 /// <summary>
 /// DNS records in Cloudflare (API v4): one per public service host, pointing at the VPN's target (e.g. a tunnel
 /// CNAME) or at <c>target</c>. Records it creates carry the comment <c>managed-by=homelab-manager</c>; any other record
-/// at a wanted name is reported as a conflict and left alone.
+/// at a wanted name is reported as a conflict and left alone. The token is a <c>${VAR}</c> or a <c>vault:</c> reference.
 /// </summary>
-internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalActionsProvider
+internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalActionsProvider, IProviderChecks
 {
     /// <inheritdoc />
     public IntegrationCategory Category => IntegrationCategory.Dns;
@@ -51,17 +50,15 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
     public IExternalActions CreateExternalActions(IntegrationContext context, HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var settings = context.Settings;
-        var token = settings.GetString("api_token");
-        if (string.IsNullOrEmpty(token) || VaultReference.HasPrefix(token))
-        {
-            throw new InvalidOperationException("The Cloudflare API token must be given as ${VAR} (filled from the environment or .env) to sync DNS.");
-        }
+        return new CloudflareDnsActions(Client(context, http), ZoneOf(context), context.Domain);
+    }
 
-        var client = new CloudflareClient(
-            new CloudflareSettings(new Uri(settings.GetRequiredString("api_url")), token),
-            ApiClientOptions.Default with { Handler = new SharedHttpClientHandler(http) });
-        return new CloudflareDnsActions(client, settings.GetString("zone") ?? context.Domain, context.Domain);
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProviderCheck>> CheckAsync(IntegrationContext context, HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var client = Client(context, http);
+        return await CloudflareChecks.RunAsync(client, ZoneOf(context), cancellationToken);
     }
 
     /// <summary>An http(s) URL (http for local doubles and proxies).</summary>
@@ -69,4 +66,21 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(char.IsWhiteSpace)
             ? null
             : "Expected an http(s):// URL.";
+
+    private static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
+
+    /// <summary>A client with the token (from the environment or Vault), on the command's clock and trace, with Cloudflare's retry rules.</summary>
+    private static CloudflareClient Client(IntegrationContext context, HttpClient http)
+    {
+        var settings = context.Settings;
+        var token = context.Secret("api_token");
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new InvalidOperationException($"The Cloudflare API token ({settings.KeyPathOf("api_token")}) is empty.");
+        }
+
+        return new CloudflareClient(
+            new CloudflareSettings(new Uri(settings.GetRequiredString("api_url")), token),
+            context.ApiOptions with { Retry = CloudflareClient.DefaultRetry, Handler = new SharedHttpClientHandler(http) });
+    }
 }

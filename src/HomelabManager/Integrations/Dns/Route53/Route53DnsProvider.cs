@@ -2,7 +2,6 @@ using HomelabManager.Clients.Aws;
 using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Route53;
 using HomelabManager.Configuration;
-using HomelabManager.Secrets;
 
 namespace HomelabManager.Integrations.Dns.Route53;
 
@@ -10,10 +9,10 @@ namespace HomelabManager.Integrations.Dns.Route53;
 /// DNS records in AWS Route 53 (REST-XML, SigV4): one per public service host, pointing at the VPN's target or at
 /// <c>target</c>. Each record it creates has a companion TXT <c>_homelab-manager.&lt;name&gt;</c> =
 /// <c>"heritage=homelab-manager"</c>; records without one are reported as conflicts and left alone.
-/// Credentials: <c>access_key_id</c>/<c>secret_access_key</c>, else <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>
-/// (and <c>AWS_SESSION_TOKEN</c>) from the environment.
+/// Credentials: <c>access_key_id</c>/<c>secret_access_key</c> (the secret as <c>${VAR}</c> or a <c>vault:</c> reference),
+/// else <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> (and <c>AWS_SESSION_TOKEN</c>) from the environment.
 /// </summary>
-internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalActionsProvider
+internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalActionsProvider, IProviderChecks
 {
     /// <inheritdoc />
     public IntegrationCategory Category => IntegrationCategory.Dns;
@@ -57,28 +56,42 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Settings;
-        var credentials = Credentials(settings, Environment.GetEnvironmentVariable)
-            ?? throw new InvalidOperationException("No AWS credentials: set access_key_id and secret_access_key (as ${VAR}) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
-        var client = new Route53Client(
-            new Route53Settings(new Uri(settings.GetRequiredString("endpoint")), credentials),
-            ApiClientOptions.Default with { Handler = new SharedHttpClientHandler(http) });
-        return new Route53DnsActions(client, settings.GetString("hosted_zone_id"), settings.GetString("zone") ?? context.Domain, context.Domain, settings.GetInt("ttl"));
+        return new Route53DnsActions(Client(context, http), settings.GetString("hosted_zone_id"), ZoneOf(context), context.Domain, settings.GetInt("ttl"));
     }
 
-    /// <summary>Config credentials when both are given, else the environment's.</summary>
-    internal static AwsCredentials? Credentials(ProviderSettings settings, Func<string, string?> environment)
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProviderCheck>> CheckAsync(IntegrationContext context, HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var client = Client(context, http);
+        return await Route53Checks.RunAsync(client, context.Settings.GetString("hosted_zone_id"), ZoneOf(context), cancellationToken);
+    }
+
+    /// <summary>
+    /// Config credentials when both are given (the secret key read through <paramref name="secret"/>: <c>${VAR}</c>
+    /// filled, <c>vault:</c> read), else the environment's.
+    /// </summary>
+    internal static AwsCredentials? Credentials(ProviderSettings settings, Func<string, string?> secret, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(secret);
         var id = settings.GetString("access_key_id");
-        var secret = settings.GetString("secret_access_key");
-        if (secret is not null && VaultReference.HasPrefix(secret))
-        {
-            throw new InvalidOperationException("The AWS secret access key must be given as ${VAR} (or AWS_SECRET_ACCESS_KEY) to sync DNS.");
-        }
-
-        return !string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(secret)
-            ? new AwsCredentials(id, secret, environment("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null)
+        var key = secret("secret_access_key");
+        return !string.IsNullOrEmpty(id) && !string.IsNullOrEmpty(key)
+            ? new AwsCredentials(id, key, environment("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null)
             : AwsCredentials.FromEnvironment(environment);
+    }
+
+    private static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
+
+    /// <summary>A signing client on the command's clock and trace, with Route 53's retry rules.</summary>
+    private static Route53Client Client(IntegrationContext context, HttpClient http)
+    {
+        var credentials = Credentials(context.Settings, context.Secret, Environment.GetEnvironmentVariable)
+            ?? throw new InvalidOperationException("No AWS credentials: set access_key_id and secret_access_key (as ${VAR} or a vault: reference) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
+        return new Route53Client(
+            new Route53Settings(new Uri(context.Settings.GetRequiredString("endpoint")), credentials),
+            context.ApiOptions with { Retry = Route53Client.DefaultRetry, Handler = new SharedHttpClientHandler(http) });
     }
 
     private static string? ZoneIdProblem(string text) =>

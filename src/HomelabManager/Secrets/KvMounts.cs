@@ -2,7 +2,7 @@ using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Vault;
 using VaultSettings = HomelabManager.Configuration.VaultSettings;
 
-namespace HomelabManager.Commands.Secrets;
+namespace HomelabManager.Secrets;
 
 /// <summary>
 /// Finds the KV version of mounts from <c>sys/mounts</c>, once per run. Tokens that may not read
@@ -54,6 +54,3 @@ internal sealed class KvMounts(IVaultClient vault, Func<VaultSettings?> configur
         return new VaultKvMount(mount, assumed);
     }
 }
-
-/// <summary>A secrets command that cannot proceed because of what the user asked (missing mount, key, …): exit 1 with this message.</summary>
-internal sealed class SecretUsageException(string message) : Exception(message);
