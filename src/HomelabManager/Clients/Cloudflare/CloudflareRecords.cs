@@ -100,4 +100,6 @@ internal sealed record CloudflareDeleted
 [JsonSerializable(typeof(CloudflareEnvelope<CloudflareDeleted>))]
 [JsonSerializable(typeof(CloudflareEnvelope<JsonElement>))]
 [JsonSerializable(typeof(CloudflareDnsRecordRequest))]
+[JsonSerializable(typeof(CloudflareEnvelope<CloudflareTunnelConfiguration>))]
+[JsonSerializable(typeof(CloudflareTunnelConfigurationRequest))]
 internal sealed partial class CloudflareJsonContext : JsonSerializerContext;
