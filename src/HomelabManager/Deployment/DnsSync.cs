@@ -5,9 +5,9 @@ using HomelabManager.Integrations;
 namespace HomelabManager.Deployment;
 
 /// <summary>
-/// The configured dns provider's external actions for one command run: plans the records the whole homelab wants
-/// and applies a chosen subset of that plan. Null (see <see cref="For"/>) when no dns provider with external actions
-/// is configured.
+/// The configured dns and vpn providers' external actions for one command run: plans the records and tunnel routes
+/// the whole homelab wants and applies a chosen subset of that plan. Null (see <see cref="For"/>) when no dns or vpn
+/// provider with external actions is configured. Every change's resource ends with the host name it is about.
 /// </summary>
 internal sealed class DnsSync : IDisposable
 {
@@ -29,17 +29,21 @@ internal sealed class DnsSync : IDisposable
     /// <summary><c>homelab.domain</c>.</summary>
     public string Domain { get; }
 
-    /// <summary>The dns provider's name, e.g. <c>cloudflare</c>.</summary>
+    /// <summary>The providers' names, e.g. <c>cloudflare</c> or <c>cloudflare, cloudflare_tunnel</c>.</summary>
     public string Provider { get; }
 
     /// <summary>
-    /// The sync of <paramref name="integrations"/>' dns provider, or null when none is configured or it has no
+    /// The sync of <paramref name="integrations"/>' vpn and dns providers, or null when neither is configured or has
     /// external actions. Throws <see cref="DnsSyncException"/> when the provider cannot be set up (e.g. its token).
     /// </summary>
     public static DnsSync? For(IntegrationPlan? integrations, ApiClientOptions? options)
     {
-        if (integrations?.Providers.GetValueOrDefault(IntegrationCategory.Dns) is not IExternalActionsProvider provider
-            || !integrations.Contexts.TryGetValue(IntegrationCategory.Dns, out var context))
+        // The vpn provider first: a tunnel routes a host before its name points at the tunnel.
+        var providers = new[] { IntegrationCategory.Vpn, IntegrationCategory.Dns }
+            .Select(c => (Provider: integrations?.Providers.GetValueOrDefault(c) as IExternalActionsProvider, Context: integrations?.Contexts.GetValueOrDefault(c)))
+            .Where(p => p.Provider is not null && p.Context is not null)
+            .ToList();
+        if (integrations is null || providers.Count == 0)
         {
             return null;
         }
@@ -47,8 +51,14 @@ internal sealed class DnsSync : IDisposable
         var http = options?.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         try
         {
-            var actions = provider.CreateExternalActions(context, http);
-            return new DnsSync(http, actions, new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress), ((IIntegrationProvider)provider).Name, context.Domain);
+            var actions = providers.Select(p => p.Provider!.CreateExternalActions(p.Context!, http)).ToList();
+            var names = providers.Select(p => ((IIntegrationProvider)p.Provider!).Name).Reverse();
+            return new DnsSync(
+                http,
+                actions.Count == 1 ? actions[0] : new ExternalActionsChain(actions),
+                new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress),
+                string.Join(", ", names),
+                providers[0].Context!.Domain);
         }
         catch (InvalidOperationException exception)
         {
@@ -64,7 +74,7 @@ internal sealed class DnsSync : IDisposable
         return change.Resource[(change.Resource.LastIndexOf(' ') + 1)..];
     }
 
-    /// <summary>The public host names of <paramref name="services"/> (what their records are named).</summary>
+    /// <summary>The public host names of <paramref name="services"/> (what their records and tunnel routes are named).</summary>
     public IReadOnlySet<string> HostsOf(IEnumerable<Definitions.ServiceDefinition> services) =>
         PublicSite.Of(services, Domain).Select(s => s.Host.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -76,7 +86,7 @@ internal sealed class DnsSync : IDisposable
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(desired);
-        var wantedNames = Wanted.DnsRecords.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wantedNames = Wanted.DnsRecords.Select(r => r.Name).Concat(Wanted.TunnelIngress.Select(r => r.Hostname)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var hosts = desired.IsWholeHomelab ? null : HostsOf(desired.Services);
         return [.. changes.Where(c => (hosts is null || hosts.Contains(NameOf(c)))
             && (prune || c.Kind != ExternalChangeKind.Delete || wantedNames.Contains(NameOf(c))))];

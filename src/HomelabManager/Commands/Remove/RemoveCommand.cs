@@ -150,14 +150,14 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
     }
 
     /// <summary>
-    /// Deletes the DNS records homelab-manager owns at the service's public host names (never anyone else's). Needs a
-    /// valid homelab with a dns provider; otherwise nothing is done. The host names come from the service's definition,
+    /// Deletes the DNS records homelab-manager owns at the service's public host names (never anyone else's) and its
+    /// tunnel routes. Needs a valid homelab with a dns or vpn provider; otherwise nothing is done. The host names come from the service's definition,
     /// or are <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone.
     /// </summary>
     private async Task<(IReadOnlyList<ExternalChange> Deleted, string? Error)> RemoveDnsAsync(string jobId, CancellationToken cancellationToken)
     {
         var homelab = HomelabLoader.Load(environment.Directory, new HostVariables(environment.Host), environment.Relative);
-        if (homelab.HasErrors || homelab.Configuration?.Dns is null)
+        if (homelab.HasErrors || homelab.Configuration is not { } configuration || (configuration.Dns is null && configuration.Vpn is null))
         {
             return ([], null);
         }
@@ -178,7 +178,11 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
 
             var definitions = built.Definitions.Where(d => d.Name == jobId).ToList();
             var hosts = definitions.Count > 0 ? dns.HostsOf(definitions) : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { $"{jobId}.{dns.Domain}" };
-            var wanted = dns.Wanted with { DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))] };
+            var wanted = dns.Wanted with
+            {
+                DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))],
+                TunnelIngress = [.. dns.Wanted.TunnelIngress.Where(r => !hosts.Contains(r.Hostname))],
+            };
             var deletions = (await dns.PlanAsync(cancellationToken, wanted))
                 .Where(c => c.Kind == ExternalChangeKind.Delete && hosts.Contains(DnsSync.NameOf(c)))
                 .ToList();
