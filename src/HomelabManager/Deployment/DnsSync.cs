@@ -6,9 +6,9 @@ using HomelabManager.Secrets;
 namespace HomelabManager.Deployment;
 
 /// <summary>
-/// The configured dns provider's external actions for one command run: plans the records the whole homelab wants
-/// and applies a chosen subset of that plan. Null (see <see cref="For"/>) when no dns provider with external actions
-/// is configured.
+/// The configured dns and vpn providers' external actions for one command run: plans the records and tunnel routes
+/// the whole homelab wants and applies a chosen subset of that plan. Null (see <see cref="ForAsync"/>) when no dns or vpn
+/// provider with external actions is configured. Every change's resource ends with the host name it is about.
 /// </summary>
 internal sealed class DnsSync : IDisposable
 {
@@ -30,40 +30,54 @@ internal sealed class DnsSync : IDisposable
     /// <summary><c>homelab.domain</c>.</summary>
     public string Domain { get; }
 
-    /// <summary>The dns provider's name, e.g. <c>cloudflare</c>.</summary>
+    /// <summary>The providers' names, e.g. <c>cloudflare</c> or <c>cloudflare, cloudflare_tunnel</c>.</summary>
     public string Provider { get; }
 
     /// <summary>
-    /// The sync of <paramref name="integrations"/>' dns provider, or null when none is configured or it has no
-    /// external actions. Its secret options are read now, through <paramref name="access"/> (Vault only for
-    /// <c>vault:</c> references). Throws <see cref="DnsSyncException"/> when the provider cannot be set up (e.g. a
+    /// The sync of <paramref name="integrations"/>' vpn and dns providers, or null when neither is configured or has
+    /// external actions. Their secret options are read now, through <paramref name="access"/> (Vault only for
+    /// <c>vault:</c> references). Throws <see cref="DnsSyncException"/> when a provider cannot be set up (e.g. a
     /// missing secret, named by its reference).
     /// </summary>
     public static async Task<DnsSync?> ForAsync(IntegrationPlan? integrations, ExternalAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
-        if (integrations?.Providers.GetValueOrDefault(IntegrationCategory.Dns) is not IExternalActionsProvider provider
-            || !integrations.Contexts.TryGetValue(IntegrationCategory.Dns, out var context))
+
+        // The vpn provider first: a tunnel routes a host before its name points at the tunnel.
+        var providers = new[] { IntegrationCategory.Vpn, IntegrationCategory.Dns }
+            .Select(c => (Category: c, Provider: integrations?.Providers.GetValueOrDefault(c) as IExternalActionsProvider, Context: integrations?.Contexts.GetValueOrDefault(c)))
+            .Where(p => p.Provider is not null && p.Context is not null)
+            .ToList();
+        if (integrations is null || providers.Count == 0)
         {
             return null;
         }
 
-        var name = ((IIntegrationProvider)provider).Name;
-        IntegrationContext online;
-        try
+        var online = new List<IntegrationContext>();
+        foreach (var (category, provider, context) in providers)
         {
-            online = await context.ForExternalUseAsync(access, cancellationToken);
-        }
-        catch (SecretUsageException exception)
-        {
-            throw new DnsSyncException($"the dns provider ({name}) cannot read its credentials: {exception.Message}", exception);
+            try
+            {
+                online.Add(await context!.ForExternalUseAsync(access, cancellationToken));
+            }
+            catch (SecretUsageException exception)
+            {
+                var name = ((IIntegrationProvider)provider!).Name;
+                throw new DnsSyncException($"the {category.ToString().ToLowerInvariant()} provider ({name}) cannot read its credentials: {exception.Message}", exception);
+            }
         }
 
         var http = access.ApiOptions.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         try
         {
-            var actions = provider.CreateExternalActions(online, http);
-            return new DnsSync(http, actions, new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress), name, context.Domain);
+            var actions = providers.Select((p, i) => p.Provider!.CreateExternalActions(online[i], http)).ToList();
+            var names = providers.Select(p => ((IIntegrationProvider)p.Provider!).Name).Reverse();
+            return new DnsSync(
+                http,
+                actions.Count == 1 ? actions[0] : new ExternalActionsChain(actions),
+                new ExternalActionRequest(integrations.DnsRecords, integrations.TunnelIngress),
+                string.Join(", ", names),
+                providers[0].Context!.Domain);
         }
         catch (InvalidOperationException exception)
         {
@@ -79,7 +93,7 @@ internal sealed class DnsSync : IDisposable
         return change.Resource[(change.Resource.LastIndexOf(' ') + 1)..];
     }
 
-    /// <summary>The public host names of <paramref name="services"/> (what their records are named).</summary>
+    /// <summary>The public host names of <paramref name="services"/> (what their records and tunnel routes are named).</summary>
     public IReadOnlySet<string> HostsOf(IEnumerable<Definitions.ServiceDefinition> services) =>
         PublicSite.Of(services, Domain).Select(s => s.Host.ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -91,7 +105,7 @@ internal sealed class DnsSync : IDisposable
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(desired);
-        var wantedNames = Wanted.DnsRecords.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wantedNames = Wanted.DnsRecords.Select(r => r.Name).Concat(Wanted.TunnelIngress.Select(r => r.Hostname)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var hosts = desired.IsWholeHomelab ? null : HostsOf(desired.Services);
         return [.. changes.Where(c => (hosts is null || hosts.Contains(NameOf(c)))
             && (prune || c.Kind != ExternalChangeKind.Delete || wantedNames.Contains(NameOf(c))))];

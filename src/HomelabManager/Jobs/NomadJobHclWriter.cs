@@ -138,7 +138,8 @@ internal static class NomadJobHclWriter
             .Attribute("args", config.Args is null ? null : HclText.List(config.Args))
             .Attribute("privileged", Bool(config.Privileged))
             .Attribute("cap_add", config.CapAdd is null ? null : HclText.List(config.CapAdd))
-            .Attribute("force_pull", Bool(config.ForcePull));
+            .Attribute("force_pull", Bool(config.ForcePull))
+            .Attribute("network_mode", Str(config.NetworkMode));
 
         block.Map("env", task.Env);
         block.Map("meta", task.Meta);

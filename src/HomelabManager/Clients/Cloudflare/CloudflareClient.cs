@@ -5,15 +5,16 @@ using HomelabManager.Clients.Http;
 namespace HomelabManager.Clients.Cloudflare;
 
 /// <summary>
-/// The Cloudflare v4 calls the <c>cloudflare</c> dns provider needs: token check, zone lookup, paginated record list,
-/// create, partial update (PATCH) and delete. JSON only through <see cref="CloudflareJsonContext"/>.
+/// The Cloudflare v4 DNS calls the <c>cloudflare</c> dns provider needs: token check, zone lookup, paginated record
+/// list, create, partial update (PATCH) and delete; the tunnel configuration calls are in <c>CloudflareClient.Tunnel.cs</c>.
+/// JSON only through <see cref="CloudflareJsonContext"/>.
 /// </summary>
 /// <remarks>
 /// Retries: reads, PATCH (same fields twice is the same record) and DELETE (an already deleted record — code 81044 —
 /// counts as deleted) are retried on transient failures; a POST is retried only when the server provably did not
 /// see it (429, connection refused), so a create is never doubled.
 /// </remarks>
-internal sealed class CloudflareClient : IDisposable
+internal sealed partial class CloudflareClient : IDisposable
 {
     /// <summary>Records per list page.</summary>
     public const int PageSize = 100;

@@ -113,4 +113,6 @@ internal sealed record CloudflareDeleted
 [JsonSerializable(typeof(CloudflareEnvelope<CloudflareTokenStatus>))]
 [JsonSerializable(typeof(CloudflareEnvelope<JsonElement>))]
 [JsonSerializable(typeof(CloudflareDnsRecordRequest))]
+[JsonSerializable(typeof(CloudflareEnvelope<CloudflareTunnelConfiguration>))]
+[JsonSerializable(typeof(CloudflareTunnelConfigurationRequest))]
 internal sealed partial class CloudflareJsonContext : JsonSerializerContext;

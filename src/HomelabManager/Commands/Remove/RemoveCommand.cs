@@ -175,16 +175,16 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
     }
 
     /// <summary>
-    /// The dns provider's sync and the service's public host names, or no sync when there is no valid homelab with a dns
-    /// provider (nothing is done then). The host names come from the service's definition, or are
-    /// <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone. Throws <see cref="DnsSyncException"/> when the
+    /// The dns and vpn providers' sync and the service's public host names, or no sync when there is no valid homelab
+    /// with a dns or vpn provider (nothing is done then). The host names come from the service's definition, or are
+    /// <c>&lt;service&gt;.&lt;domain&gt;</c> when its folder is already gone. Throws <see cref="DnsSyncException"/> when a
     /// provider cannot be set up (e.g. a missing secret).
     /// </summary>
     private async Task<(DnsSync? Sync, IReadOnlySet<string> Hosts)> OpenDnsAsync(string jobId, CancellationToken cancellationToken)
     {
         (DnsSync? Sync, IReadOnlySet<string> Hosts) none = (null, new HashSet<string>());
         var homelab = HomelabLoader.Load(environment.Directory, new HostVariables(environment.Host), environment.Relative);
-        if (ProviderAccess is null || homelab.HasErrors || homelab.Configuration?.Dns is null)
+        if (ProviderAccess is null || homelab.HasErrors || homelab.Configuration is not { } configuration || (configuration.Dns is null && configuration.Vpn is null))
         {
             return none;
         }
@@ -210,7 +210,11 @@ internal sealed class RemoveRun(CommandEnvironment environment, INomadClient nom
     {
         try
         {
-            var wanted = dns.Wanted with { DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))] };
+            var wanted = dns.Wanted with
+            {
+                DnsRecords = [.. dns.Wanted.DnsRecords.Where(r => !hosts.Contains(r.Name))],
+                TunnelIngress = [.. dns.Wanted.TunnelIngress.Where(r => !hosts.Contains(r.Hostname))],
+            };
             var deletions = (await dns.PlanAsync(cancellationToken, wanted))
                 .Where(c => c.Kind == ExternalChangeKind.Delete && hosts.Contains(DnsSync.NameOf(c)))
                 .ToList();

@@ -28,4 +28,8 @@ internal sealed record DockerTaskConfig
     /// <summary>True makes the client pull the image even when it has it (set by <c>update</c>); absent otherwise.</summary>
     [JsonPropertyName("force_pull")]
     public bool? ForcePull { get; init; }
+
+    /// <summary><c>host</c> runs the container in the node's network namespace (set by integrations that need it); absent otherwise.</summary>
+    [JsonPropertyName("network_mode")]
+    public string? NetworkMode { get; init; }
 }

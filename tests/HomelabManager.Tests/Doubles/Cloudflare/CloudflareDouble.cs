@@ -9,10 +9,11 @@ namespace HomelabManager.Tests.Doubles.Cloudflare;
 
 /// <summary>
 /// An in-process Cloudflare v4 DNS API (<c>contracts/dns-vpn-auth.md</c> §1): bearer-token auth (9106 / 10000), token
-/// verification, zone lookup by name, paginated record list echoing <c>page</c>/<c>per_page</c> with an empty page past the end, create
-/// (81057 / 81058), PATCH and DELETE (81044). Strict: unknown routes 404, unknown body fields 400, no deprecated fields.
+/// verification, zone lookup by name, paginated record list echoing <c>page</c>/<c>per_page</c> with an empty page past
+/// the end, create (81057 / 81058), PATCH and DELETE (81044), and tunnel configurations (<c>CloudflareDouble.Tunnels.cs</c>).
+/// Strict: unknown routes 404, unknown body fields 400, no deprecated fields.
 /// </summary>
-internal sealed class CloudflareDouble : ApiDouble
+internal sealed partial class CloudflareDouble : ApiDouble
 {
     /// <summary>The only token accepted.</summary>
     public const string Token = "cf-test-token-0123456789abcdef";
@@ -80,6 +81,7 @@ internal sealed class CloudflareDouble : ApiDouble
         api.MapPost("/zones/{zone}/dns_records", (HttpContext c, string zone) => Authorized(c, () => CreateAsync(c, zone)));
         api.MapMethods("/zones/{zone}/dns_records/{id}", ["PATCH"], (HttpContext c, string zone, string id) => Authorized(c, () => PatchAsync(c, zone, id)));
         api.MapDelete("/zones/{zone}/dns_records/{id}", (HttpContext c, string zone, string id) => Authorized(c, () => Delete(zone, id)));
+        MapTunnelEndpoints(api);
         app.MapFallback((Func<HttpContext, IResult>)(c => Error(404, 7003, "Could not route to " + c.Request.Path + ", perhaps your object identifier is invalid?")));
     }
 
