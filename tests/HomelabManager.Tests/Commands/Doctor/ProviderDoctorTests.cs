@@ -117,4 +117,35 @@ public sealed class ProviderDoctorTests
         Assert.Contains("1 check failed.", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("canary-value", result.Out + result.Error, StringComparison.Ordinal);
     }
+
+    [RequiresNomadSchemaFact]
+    public async Task A_tunnel_checks_its_token_secret_API_token_and_configuration()
+    {
+        const string Account = "0123456789abcdef0123456789abcdef";
+        await using var cloudflare = await CloudflareDouble.StartAsync();
+        var tunnel = cloudflare.AddTunnel(Account);
+        var yaml = "homelab:\n  domain: lab.example.com\n" + Proxy
+            + $"vpn:\n  provider: cloudflare_tunnel\n  config:\n    account_id: {Account}\n    tunnel_id: {tunnel}\n"
+            + $"    token: vault:secret/cloudflare#tunnel_token\n    api_token: vault:secret/cloudflare#api_token\n    api_url: {cloudflare.ApiUrl}\n";
+        await using var lab = await OperationsLab.StartAsync(homelabYaml: yaml);
+        lab.Vault.Seed("secret", "cloudflare", new Dictionary<string, string> { ["tunnel_token"] = "tunnel-canary-value", ["api_token"] = CloudflareDouble.Token });
+
+        var healthy = await lab.RunAsync("doctor");
+        cloudflare.TokenStatus = "expired";
+        var expired = await lab.RunAsync("doctor");
+
+        Assert.True(healthy.ExitCode == ExitCodes.Ok, healthy.Out + healthy.Error);
+        Assert.Contains("vpn cloudflare_tunnel", healthy.Out, StringComparison.Ordinal);
+        Assert.Contains("✓ secret token: vault:secret/cloudflare#tunnel_token exists", healthy.Out, StringComparison.Ordinal);
+        Assert.Contains("✓ API token: active", healthy.Out, StringComparison.Ordinal);
+        Assert.Contains($"✓ tunnel {tunnel}: configuration version", healthy.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, expired.ExitCode);
+        Assert.Contains("✗ API token: the token is expired", expired.Out, StringComparison.Ordinal);
+        Assert.Contains($"- tunnel {tunnel}: the API token is not usable", expired.Out, StringComparison.Ordinal);
+        foreach (var run in new[] { healthy, expired })
+        {
+            Assert.DoesNotContain("tunnel-canary-value", run.Out + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(CloudflareDouble.Token, run.Out + run.Error, StringComparison.Ordinal);
+        }
+    }
 }
