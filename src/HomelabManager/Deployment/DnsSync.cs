@@ -45,6 +45,7 @@ internal sealed class DnsSync : IDisposable
         }
 
         var http = options?.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
+        var known = context.Diagnostics.Count;
         try
         {
             var actions = provider.CreateExternalActions(context, http);
@@ -53,7 +54,10 @@ internal sealed class DnsSync : IDisposable
         catch (InvalidOperationException exception)
         {
             http.Dispose();
-            throw new DnsSyncException(exception.Message, exception);
+
+            // Reading the settings may have found the cause (a variable that is not set): name it and its line.
+            var cause = context.Diagnostics.Skip(known).FirstOrDefault(d => d.IsError);
+            throw new DnsSyncException(cause is null ? exception.Message : $"{cause} ({exception.Message})", exception);
         }
     }
 
