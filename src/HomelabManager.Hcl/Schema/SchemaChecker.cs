@@ -31,7 +31,9 @@ public static class SchemaChecker
         {
             if (!schema.AnyAttributes && !knownAttributes.Contains(attribute.Name))
             {
-                diagnostics.Add(SchemaDiagnostics.UnsupportedArgument(path, attribute.NameRange, attribute.Name, context, knownAttributes.Concat(knownBlocks)));
+                diagnostics.Add(knownBlocks.Contains(attribute.Name)
+                    ? SchemaDiagnostics.BlockWrittenAsArgument(path, attribute.NameRange, attribute.Name, context)
+                    : SchemaDiagnostics.UnsupportedArgument(path, attribute.NameRange, attribute.Name, context, knownAttributes.Concat(knownBlocks)));
                 continue;
             }
 
@@ -49,7 +51,9 @@ public static class SchemaChecker
             var blockSchema = schema.Blocks.FirstOrDefault(b => b.Type == block.Type);
             if (blockSchema is null)
             {
-                diagnostics.Add(SchemaDiagnostics.UnsupportedBlock(path, block.TypeRange, block.Type, context, knownBlocks.Concat(knownAttributes)));
+                diagnostics.Add(knownAttributes.Contains(block.Type)
+                    ? SchemaDiagnostics.ArgumentWrittenAsBlock(path, block.TypeRange, block.Type, context)
+                    : SchemaDiagnostics.UnsupportedBlock(path, block.TypeRange, block.Type, context, knownBlocks.Concat(knownAttributes)));
                 continue;
             }
 
@@ -65,6 +69,9 @@ public static class SchemaChecker
                     ? block.Labels[blockSchema.Labels.Count].Range
                     : block.TypeRange;
                 diagnostics.Add(SchemaDiagnostics.WrongLabelCount(path, range, block.Type, blockSchema.Labels, block.Labels.Count));
+
+                // The block is there, only its labels are wrong: it must not also count as missing.
+                firstOfType.TryAdd(block.Type, block);
                 continue;
             }
 

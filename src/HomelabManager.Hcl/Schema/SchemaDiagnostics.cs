@@ -14,6 +14,14 @@ public static class SchemaDiagnostics
     public static Diagnostic UnsupportedBlock(string path, SourceRange range, string type, string context, IEnumerable<string> known) =>
         Diagnostic.Error("HCL502", "Unsupported block type", $"Blocks of type \"{type}\" are not expected {context}.{Suggest(type, known)}", path, range);
 
+    /// <summary>HCL501: an argument whose name is a block type of this body (<c>resources = { … }</c>).</summary>
+    public static Diagnostic BlockWrittenAsArgument(string path, SourceRange range, string name, string context) =>
+        Diagnostic.Error("HCL501", "Unsupported argument", $"An argument named \"{name}\" is not expected {context}. Did you mean to define a block of type \"{name}\"? If so, remove the equals sign.", path, range);
+
+    /// <summary>HCL502: a block whose type is an argument name of this body (<c>count { … }</c>).</summary>
+    public static Diagnostic ArgumentWrittenAsBlock(string path, SourceRange range, string type, string context) =>
+        Diagnostic.Error("HCL502", "Unsupported block type", $"Blocks of type \"{type}\" are not expected {context}. Did you mean to define argument \"{type}\"? If so, use the equals sign to assign it a value.", path, range);
+
     /// <summary>HCL503: a required argument is missing.</summary>
     public static Diagnostic MissingArgument(string path, SourceRange range, string name, string context) =>
         Diagnostic.Error("HCL503", "Missing required argument", $"The argument \"{name}\" is required {context}, but no definition was found.", path, range);

@@ -100,11 +100,53 @@ internal static class YamlTreeReader
 
     private static Diagnostic FromException(SourceText source, YamlException ex)
     {
-        var range = RangeOf(source, ex.Start, ex.End);
+        var range = IndentationTabAt(source, ex) is { } tab
+            ? new SourceRange(source.PositionAt(tab), source.PositionAt(tab + 1))
+            : ProblemAt(ex) ? RangeOf(source, ex.End, ex.End) : RangeOf(source, ex.Start, ex.End);
         const string duplicatePrefix = "Duplicate key ";
         return ex.Message.StartsWith(duplicatePrefix, StringComparison.Ordinal)
             ? ConfigurationDiagnostics.DuplicateKey(source.Path, range, ex.Message[duplicatePrefix.Length..])
             : ConfigurationDiagnostics.YamlSyntax(source.Path, range, ex.Message);
+    }
+
+    /// <summary>
+    /// True when a scanner error's end mark is the problem itself (a tab used as indentation, an unknown escape) and
+    /// its start only the construct it was scanning; an unexpected end of the stream is shown where the construct began.
+    /// </summary>
+    private static bool ProblemAt(YamlException ex) =>
+        ex.Message.StartsWith("While scanning", StringComparison.Ordinal)
+        && !ex.Message.Contains("end of stream", StringComparison.Ordinal)
+        && ex.End.Index > ex.Start.Index;
+
+    /// <summary>
+    /// For "found invalid tab as indentation", whose marks name the mapping being scanned: the offset of the first
+    /// tab in the indentation of a line after that mapping's start, or null.
+    /// </summary>
+    private static int? IndentationTabAt(SourceText source, YamlException ex)
+    {
+        if (!ex.Message.Contains("tab as indentation", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = source.Text;
+        for (var i = (int)Math.Clamp(ex.Start.Index, 0, text.Length); i < text.Length; i++)
+        {
+            if (text[i] != '\n')
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < text.Length && text[j] is ' ' or '\t'; j++)
+            {
+                if (text[j] == '\t')
+                {
+                    return j;
+                }
+            }
+        }
+
+        return null;
     }
 
     internal static SourceRange RangeOf(SourceText source, Mark start, Mark end)

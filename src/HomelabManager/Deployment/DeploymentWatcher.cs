@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HomelabManager.Clients.Http;
 using HomelabManager.Clients.Nomad;
 
 namespace HomelabManager.Deployment;
@@ -26,6 +27,20 @@ internal sealed partial class DeploymentWatcher(INomadClient nomad, TimeProvider
     /// </summary>
     public async Task<WatchResult> WatchAsync(
         string jobId, ulong version, ulong sinceIndex, Action<DeploymentUpdate>? progress = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await WatchCoreAsync(jobId, version, sinceIndex, progress, cancellationToken);
+        }
+        catch (ApiException exception)
+        {
+            // The job is registered; only watching it failed (after every retry). Report it with the others.
+            return new WatchResult(jobId, WatchStatus.Failed, $"watching the deployment failed: {exception.Message}");
+        }
+    }
+
+    private async Task<WatchResult> WatchCoreAsync(
+        string jobId, ulong version, ulong sinceIndex, Action<DeploymentUpdate>? progress, CancellationToken cancellationToken)
     {
         var deployment = await FindAsync(jobId, d => d.JobVersion == version && d.CreateIndex >= sinceIndex, cancellationToken);
         if (deployment is null)

@@ -67,6 +67,7 @@ internal sealed class DnsSync : IDisposable
             }
         }
 
+        var known = online.Select(c => c.Diagnostics.Count).ToList();
         var http = access.ApiOptions.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         try
         {
@@ -82,7 +83,10 @@ internal sealed class DnsSync : IDisposable
         catch (InvalidOperationException exception)
         {
             http.Dispose();
-            throw new DnsSyncException(exception.Message, exception);
+
+            // Reading the settings may have found the cause (a variable that is not set): name it and its line.
+            var cause = online.SelectMany((c, i) => c.Diagnostics.Skip(known[i])).FirstOrDefault(d => d.IsError);
+            throw new DnsSyncException(cause is null ? exception.Message : $"{cause} ({exception.Message})", exception);
         }
     }
 

@@ -21,6 +21,15 @@ internal sealed class FaultPlan
         return this;
     }
 
+    /// <summary>Drops every rule, used up or not (the faults are "fixed").</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _rules.Clear();
+        }
+    }
+
     /// <summary>Injected faults not yet used up.</summary>
     public int Pending
     {
