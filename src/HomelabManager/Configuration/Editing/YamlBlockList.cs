@@ -68,7 +68,12 @@ internal static class YamlBlockList
                 var value = entry.Value;
                 var indent = new string(' ', Column(text, entry.Key.Range.Start.Offset) + 2);
                 var from = text.IndexOf(':', entry.Key.Range.End.Offset) + 1;
-                var valueEnd = value is ConfigScalar { Text.Length: 0 } ? from : Math.Max(from, value.Range.End.Offset);
+                var valueEnd = value switch
+                {
+                    ConfigScalar { Text.Length: 0 } => from,
+                    ConfigSequence when Starts(text, value.Range, '[') => text.IndexOf(']', value.Range.Start.Offset) + 1, // the model ends collections at their start
+                    _ => Math.Max(from, value.Range.End.Offset),
+                };
                 var to = LineEnd(text, valueEnd);
                 var rest = text[valueEnd..to].TrimEnd('\r', '\n');
                 edit = new YamlTextEdit(from, to - from, rest + newline + Item(fields, indent, newline));
