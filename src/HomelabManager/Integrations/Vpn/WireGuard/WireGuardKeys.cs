@@ -50,7 +50,13 @@ internal static class WireGuardKeys
     public static bool IsKey(string? text)
     {
         var bytes = Decode(text);
-        return bytes is not null;
+        if (bytes is null)
+        {
+            return false;
+        }
+
+        CryptographicOperations.ZeroMemory(bytes);
+        return true;
     }
 
     /// <summary>The 32 bytes of a base64 key, or null when it is not one.</summary>
@@ -61,8 +67,15 @@ internal static class WireGuardKeys
             return null;
         }
 
-        var bytes = new byte[KeyBytes + 1];
-        return Convert.TryFromBase64String(text, bytes, out var written) && written == KeyBytes ? bytes[..KeyBytes] : null;
+        Span<byte> buffer = stackalloc byte[KeyBytes + 1];
+        try
+        {
+            return Convert.TryFromBase64String(text, buffer, out var written) && written == KeyBytes ? buffer[..KeyBytes].ToArray() : null;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+        }
     }
 
     private static string PublicKeyOf(byte[] secret)
