@@ -13,6 +13,7 @@ using HomelabManager.Commands.Secrets;
 using HomelabManager.Commands.Status;
 using HomelabManager.Commands.Update;
 using HomelabManager.Commands.Validate;
+using HomelabManager.Commands.Vpn;
 
 namespace HomelabManager.Cli;
 
@@ -74,6 +75,7 @@ internal static class HomelabCli
         root.Add(UpdateCommand.Create(context));
         root.Add(RemoveCommand.Create(context));
         root.Add(NodeCommand.Create(context));
+        root.Add(VpnCommand.Create(context));
         return root;
     }
 }

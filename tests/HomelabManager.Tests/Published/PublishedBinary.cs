@@ -26,8 +26,13 @@ public sealed class PublishedBinary
     public string PublishLog { get; }
 
     /// <summary>Runs the binary with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
-    public ProcessResult Run(string workingDirectory, params string[] arguments)
+    public ProcessResult Run(string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs the binary with <paramref name="arguments"/> and extra <paramref name="environment"/> variables.</summary>
+    public ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo(Path)
         {
             WorkingDirectory = workingDirectory,
@@ -40,6 +45,11 @@ public sealed class PublishedBinary
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return ProcessResult.Run(start, TimeSpan.FromMinutes(2));
     }
 

@@ -47,7 +47,7 @@ internal static class NodeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var module = NixOsModuleGenerator.Generate(built.Homelab.Configuration, built.Definitions);
+            var module = NixOsModuleGenerator.Generate(built.Homelab.Configuration, built.Definitions, NixOsWireGuard.ServerOf(built.Integrations));
             if (parseResult.GetValue(check) is { } checkFile)
             {
                 return Check(Path.GetFullPath(checkFile, environment.Host.CurrentDirectory), module, environment);

@@ -1,6 +1,7 @@
 using System.Text;
 using HomelabManager.Configuration;
 using HomelabManager.Definitions;
+using HomelabManager.Integrations.Vpn.WireGuard;
 
 namespace HomelabManager.Nodes.NixOs;
 
@@ -10,8 +11,8 @@ namespace HomelabManager.Nodes.NixOs;
 /// deterministic so it diffs cleanly. It configures, never installs or upgrades, Nomad.
 /// </summary>
 /// <remarks>
-/// TODO: when a wireguard VPN provider exists, add its interface (networking.wireguard.interfaces)
-/// and its UDP listen port here.
+/// With the wireguard VPN provider it also opens the listen port and declares the interface and its peers
+/// (<see cref="NixOsWireGuard"/>).
 /// </remarks>
 internal static class NixOsModuleGenerator
 {
@@ -25,8 +26,8 @@ internal static class NixOsModuleGenerator
     /// <summary>Ports the reverse proxy listens on when one is configured.</summary>
     private static readonly int[] ReverseProxyPorts = [80, 443];
 
-    /// <summary>The module for <paramref name="definitions"/> (user and infrastructure services).</summary>
-    public static string Generate(HomelabConfiguration? configuration, IReadOnlyList<ServiceDefinition> definitions)
+    /// <summary>The module for <paramref name="definitions"/> (user and infrastructure services) and the WireGuard server, if any.</summary>
+    public static string Generate(HomelabConfiguration? configuration, IReadOnlyList<ServiceDefinition> definitions, WireGuardServer? wireGuard = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         var tcp = new SortedDictionary<int, SortedSet<string>>();
@@ -37,6 +38,11 @@ internal static class NixOsModuleGenerator
             {
                 Add(tcp, port, $"reverse proxy ({proxy.Provider})");
             }
+        }
+
+        if (wireGuard is not null)
+        {
+            Add(udp, wireGuard.ListenPort, NixOsWireGuard.PortReason(wireGuard));
         }
 
         foreach (var service in definitions)
@@ -93,6 +99,12 @@ internal static class NixOsModuleGenerator
             }
 
             text.Append("  };\n");
+        }
+
+        if (wireGuard is not null)
+        {
+            text.Append('\n');
+            NixOsWireGuard.Write(text, wireGuard);
         }
 
         text.Append("}\n");

@@ -100,7 +100,7 @@ public sealed class CloudflareTunnelProviderTests
         var plan = SuccessfulPlan(Yaml(Vpn() + "\n" + ReverseProxy("traefik")), NoAuthServices, variables: ("CF_TOKEN", ApiToken));
 
         var warning = Assert.Single(plan.Diagnostics);
-        Assert.Equal(("HLM440", false), (warning.Code, warning.IsError));
+        Assert.Equal(("HLM430", false), (warning.Code, warning.IsError));
         Assert.Equal(4, warning.Range.Start.Line);
     }
 
