@@ -101,4 +101,27 @@ public class RenderCommandTests
         Assert.Contains("services/web/service.hcl", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDirectory));
     }
+
+    [Fact]
+    public async Task Out_also_writes_the_integrations_files_and_sensitive_ones_owner_only()
+    {
+        using var lab = new TempHomelab()
+            .Write("homelab.yaml", Integrations.Vpn.WireGuard.WireGuardKit.Yaml(Integrations.Vpn.WireGuard.WireGuardKit.VectorConfig))
+            .Service("web", "service {\n  name = \"web\"\n  container { image = \"nginx:1.27\" }\n}\n");
+        var outDirectory = Path.Combine(lab.Directory, "rendered");
+
+        var result = await CliRunner.RunInAsync(lab.Directory, null, "render", "--out", outDirectory);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Out + result.Error);
+        var server = Path.Combine(outDirectory, "integrations", "vpn", "wireguard", "wg0.conf.ctmpl");
+        Assert.True(File.Exists(server), result.Out);
+        Assert.Contains("[Interface]", File.ReadAllText(server), StringComparison.Ordinal);
+        Assert.Contains("with secret", File.ReadAllText(server), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(server));
+        }
+
+        Assert.Contains("wrote rendered/integrations/vpn/wireguard/wg0.conf.ctmpl", result.Out, StringComparison.Ordinal);
+    }
 }

@@ -64,7 +64,13 @@ internal static class RenderCommand
                 return ExitCodes.Ok;
             }
 
-            Write(jobs, chosenFormat, Path.GetFullPath(outDirectory, environment.Host.CurrentDirectory), environment);
+            var directory = Path.GetFullPath(outDirectory, environment.Host.CurrentDirectory);
+            Write(jobs, chosenFormat, directory, environment);
+            if (desired.IsWholeHomelab && desired.Integrations is { } integrations)
+            {
+                WriteFiles(integrations.Files, directory, environment);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -84,6 +90,30 @@ internal static class RenderCommand
             }
 
             environment.RawOut.Write(Text(jobs[i], format));
+        }
+    }
+
+    /// <summary>
+    /// The integrations' own files (e.g. the WireGuard server config template) under their relative paths; sensitive
+    /// ones with mode 0600. They hold references (consul-template Vault reads), never secret values.
+    /// </summary>
+    private static void WriteFiles(IReadOnlyList<Integrations.RenderedFile> files, string directory, CommandEnvironment environment)
+    {
+        var root = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
+        foreach (var rendered in files)
+        {
+            var file = Path.GetFullPath(rendered.Path, directory);
+            if (!file.StartsWith(root, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"an integration file path leaves the output folder: {rendered.Path}");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            AtomicFile.WriteAllText(file, rendered.Content, rendered.Sensitive ? AtomicFile.OwnerReadWrite : null);
+            if (environment.Output == OutputFormat.Text)
+            {
+                environment.Console.MarkupLine($"wrote [bold]{Markup.Escape(environment.Relative(file))}[/]");
+            }
         }
     }
 
