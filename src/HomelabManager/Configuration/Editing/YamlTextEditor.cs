@@ -33,6 +33,16 @@ public sealed class YamlTextEditor
     public string? GetScalar(params IReadOnlyList<string> path) =>
         Find(YamlTextTree.Parse(Text), path) is YamlTextScalar { IsNull: false } scalar ? scalar.Value : null;
 
+    /// <summary>The keys of the mapping at <paramref name="path"/> in file order; empty when it is absent or not a mapping.</summary>
+    public IReadOnlyList<string> KeysAt(params IReadOnlyList<string> path) =>
+        Find(YamlTextTree.Parse(Text), path) is YamlTextMapping mapping ? [.. mapping.Entries.Select(e => e.Key.Value)] : [];
+
+    /// <summary>The scalar items of the list at <paramref name="path"/>; null when it is absent or not a list of scalars.</summary>
+    public IReadOnlyList<string>? GetScalars(params IReadOnlyList<string> path) =>
+        Find(YamlTextTree.Parse(Text), path) is YamlTextSequence sequence && sequence.Items.All(i => i is YamlTextScalar)
+            ? [.. sequence.Items.Cast<YamlTextScalar>().Select(i => i.Value)]
+            : null;
+
     /// <summary>True when a key exists at <paramref name="path"/> (whatever its value).</summary>
     public bool Contains(params IReadOnlyList<string> path) => path.Count > 0 && Find(YamlTextTree.Parse(Text), path) is not null;
 
@@ -251,6 +261,13 @@ public sealed class YamlTextEditor
 
                     return;
             }
+        }
+
+        if (old is YamlTextSequence { IsFlow: true } or YamlTextMapping { IsFlow: true })
+        {
+            // A collection written in flow style stays in flow style.
+            Replace(old.Start, old.End, RenderFlow(value));
+            return;
         }
 
         // A collection: drop the old value, then write the new block under the key's line.

@@ -93,7 +93,7 @@ internal static class YamlTextTree
                 case MappingEnd or SequenceEnd:
                     var done = stack.Pop();
                     pendingKeys.Pop();
-                    done.End = IsFlow(done) ? Offset(parser.Current.End) : LastChildEnd(done);
+                    done.End = IsFlow(done) ? FlowEnd(text, parser.Current) : LastChildEnd(done);
                     break;
             }
         }
@@ -149,6 +149,13 @@ internal static class YamlTextTree
         }
 
         return keyEnd;
+    }
+
+    /// <summary>Just after the closing bracket (the end event's own end mark may sit on the bracket).</summary>
+    private static int FlowEnd(string text, ParsingEvent end)
+    {
+        var start = Offset(end.Start);
+        return start < text.Length && text[start] is ']' or '}' ? start + 1 : Math.Max(start, Offset(end.End));
     }
 
     private static bool IsFlow(YamlTextNode node) => node is YamlTextMapping { IsFlow: true } or YamlTextSequence { IsFlow: true };

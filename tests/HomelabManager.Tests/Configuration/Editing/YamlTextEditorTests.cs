@@ -153,6 +153,17 @@ public class YamlTextEditorTests
     }
 
     [Fact]
+    public void A_list_replaced_keeps_its_style_and_leaves_nothing_behind()
+    {
+        var editor = new YamlTextEditor("homelab:\n  datacenters: [\"*\"]   # all\n  block:\n    - a\n  vault:\n    role: r\n");
+        editor.Set(["homelab", "datacenters"], YamlEditValue.Sequence(YamlEditValue.Scalar("dc1"), YamlEditValue.Scalar("dc2")));
+        editor.Set(["homelab", "block"], YamlEditValue.Sequence(YamlEditValue.Scalar("b"), YamlEditValue.Scalar("c")));
+        Assert.Equal("homelab:\n  datacenters: [dc1, dc2]   # all\n  block:\n    - b\n    - c\n  vault:\n    role: r\n", editor.Text);
+        editor.Set(["homelab", "vault"], YamlEditValue.Scalar("x"));
+        Assert.Equal("homelab:\n  datacenters: [dc1, dc2]   # all\n  block:\n    - b\n    - c\n  vault: x\n", editor.Text);
+    }
+
+    [Fact]
     public void Setting_through_a_scalar_is_refused()
     {
         var editor = new YamlTextEditor("a: 1\n");
