@@ -42,7 +42,19 @@ internal static class ConfigureCommand
         return command;
     }
 
-    private static IAnsiConsole DefaultPromptConsole(CommandEnvironment environment) =>
-        ConsoleFactory.Create(environment.Output == OutputFormat.Json ? environment.Host.Error : environment.Host.Out,
-            noColor: !string.IsNullOrEmpty(environment.Host.GetEnvironmentVariable("NO_COLOR")), isTerminal: true);
+    /// <summary>
+    /// The terminal the questions go to (standard error with <c>--output json</c>). Colour follows <c>NO_COLOR</c>, but
+    /// ANSI cursor control stays on: the provider list needs it.
+    /// </summary>
+    private static IAnsiConsole DefaultPromptConsole(CommandEnvironment environment)
+    {
+        var noColor = !string.IsNullOrEmpty(environment.Host.GetEnvironmentVariable("NO_COLOR"));
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(environment.Output == OutputFormat.Json ? environment.Host.Error : environment.Host.Out),
+        });
+    }
 }

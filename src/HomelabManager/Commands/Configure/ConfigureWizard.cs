@@ -80,7 +80,11 @@ internal sealed class ConfigureWizard(IAnsiConsole console, IntegrationRegistry 
             selection.DefaultValue(current);
         }
 
-        var chosen = console.Prompt(selection);
+        // Without ANSI cursor control (TERM=dumb) a list cannot be drawn: ask for the name instead.
+        var chosen = console.Profile.Capabilities.Ansi
+            ? console.Prompt(selection)
+            : console.Prompt(new TextPrompt<string>($"[bold]{Markup.Escape(key)}[/]: which provider?", StringComparer.Ordinal)
+                .AddChoices(choices).DefaultValue(current is not null && choices.Contains(current, StringComparer.Ordinal) ? current : AnswerRules.None));
         var providerKey = new ConfigureKey(ConfigureKeyKind.Provider, category);
         console.MarkupLine($"{Markup.Escape(key)}: [bold]{Markup.Escape(chosen)}[/]");
         if (chosen == AnswerRules.None)
