@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HomelabManager.Commands.Configure;
 using HomelabManager.Commands.Deploy;
 using HomelabManager.Commands.Doctor;
 using HomelabManager.Commands.Hcl;
@@ -62,6 +63,7 @@ internal static class HomelabCli
         }
 
         root.Add(InitCommand.Create(context));
+        root.Add(ConfigureCommand.Create(context));
         root.Add(ValidateCommand.Create(context));
         root.Add(RenderCommand.Create(context));
         root.Add(HclCommand.Create(context));

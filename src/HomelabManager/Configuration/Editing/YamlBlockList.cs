@@ -114,7 +114,7 @@ internal static class YamlBlockList
         for (var i = 0; i < fields.Count; i++)
         {
             text.Append(indent).Append(i == 0 ? "- " : "  ").Append(fields[i].Key).Append(": ")
-                .Append(YamlScalarText.Quoted(fields[i].Value)).Append(newline);
+                .Append(YamlScalarText.Quote(fields[i].Value)).Append(newline);
         }
 
         return text.ToString();

@@ -106,7 +106,7 @@ public class YamlBlockListTests
     [InlineData("- [x] {y} & *star")]
     public void Quoted_scalars_read_back_exactly(string value)
     {
-        var result = LoaderTestHelpers.Parse("homelab:\n  domain: lab.example.com\nvpn:\n  provider: wireguard\n  config:\n    x: " + YamlScalarText.Quoted(value) + "\n");
+        var result = LoaderTestHelpers.Parse("homelab:\n  domain: lab.example.com\nvpn:\n  provider: wireguard\n  config:\n    x: " + YamlScalarText.Quote(value) + "\n");
         Assert.Equal(value, ((ConfigScalar)result.Configuration!.Vpn!.Config.Find("x")!).Text);
     }
 }

@@ -1,0 +1,30 @@
+namespace HomelabManager.Configuration.Editing;
+
+/// <summary>A value to write with <see cref="YamlTextEditor"/>: a scalar, a mapping or a list, rendered in the file's style.</summary>
+public abstract record YamlEditValue
+{
+    private protected YamlEditValue()
+    {
+    }
+
+    /// <summary>A single value, written plain when YAML allows, else double-quoted.</summary>
+    public static YamlEditValue Scalar(string text) => new YamlEditScalar(text);
+
+    /// <summary>A mapping, keys in the given order.</summary>
+    public static YamlEditValue Mapping(params IReadOnlyList<KeyValuePair<string, YamlEditValue>> entries) => new YamlEditMapping(entries);
+
+    /// <summary>A list.</summary>
+    public static YamlEditValue Sequence(params IReadOnlyList<YamlEditValue> items) => new YamlEditSequence(items);
+}
+
+/// <summary>A single value.</summary>
+/// <param name="Text">The value (not YAML-escaped).</param>
+public sealed record YamlEditScalar(string Text) : YamlEditValue;
+
+/// <summary>A mapping.</summary>
+/// <param name="Entries">Keys and values in order.</param>
+public sealed record YamlEditMapping(IReadOnlyList<KeyValuePair<string, YamlEditValue>> Entries) : YamlEditValue;
+
+/// <summary>A list.</summary>
+/// <param name="Items">The items in order.</param>
+public sealed record YamlEditSequence(IReadOnlyList<YamlEditValue> Items) : YamlEditValue;
