@@ -29,6 +29,8 @@ if [[ ! -f $bin/.instrumented ]]; then
   dotnet build HomelabManager.Fuzz -c Release --nologo -v quiet >/dev/null || {
     dotnet build HomelabManager.Fuzz -c Release --nologo 2>&1 | tail -20 >&2; exit 1; }
   cp -r HomelabManager.Fuzz/bin/Release/net10.0 "$bin"
+  rm -rf "$out/replay"
+  cp -r "$bin" "$out/replay" # uninstrumented: instrumented code writes to AFL's shared memory and faults without it
   dotnet sharpfuzz "$bin/HomelabManager.Hcl.dll" >/dev/null
   # The program assembly: only the binder and the loader (the rest never runs under these targets).
   dotnet sharpfuzz "$bin/homelab-manager.dll" HomelabManager.Definitions HomelabManager.Configuration >/dev/null
@@ -87,7 +89,7 @@ if (( crashes + hangs > 0 )); then
   for f in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; do
     [[ -f $f ]] || continue
     echo "== $f" >&2
-    timeout 10 "$bin/HomelabManager.Fuzz" "$target" --replay "$f" 2>&1 | head -20 >&2 || true
+    timeout 10 "$out/replay/HomelabManager.Fuzz" "$target" --replay "$f" 2>&1 | head -20 >&2 || true
   done
   exit 1
 fi
