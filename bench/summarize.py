@@ -16,7 +16,7 @@ def path(name):
 
 
 def row(figure, measured, anchor, target, met, detail):
-    rows.append((figure, measured, anchor, target, "yes" if met else "NO" if met is not None else "?", detail))
+    rows.append((figure, measured, anchor, target, "-" if met is None else "yes" if met else "NO", detail))
 
 
 # Cold start (hyperfine medians, seconds).

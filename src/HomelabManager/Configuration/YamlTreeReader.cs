@@ -128,9 +128,11 @@ internal static class YamlTreeReader
     private static Diagnostic FromReaderFailure(SourceText source, ParsingEvent? last, Exception ex)
     {
         // The exception carries no position: point after the last event that was read.
+        // Only the first sentence of the message: the rest is a parameter name (a resource key in trimmed builds).
         var at = last is null ? Mark.Empty : last.End;
+        var reason = ex.Message.Split('.', 2)[0].Trim();
         return ConfigurationDiagnostics.YamlSyntax(source.Path, RangeOf(source, at, at),
-            $"The YAML cannot be read after this point ({ex.Message.TrimEnd('.')}); check the quoting, tags (!) and brackets that follow.");
+            $"The YAML cannot be read after this point ({reason}); check the quoting, tags (!) and brackets that follow.");
     }
 
     internal static SourceRange RangeOf(SourceText source, Mark start, Mark end)
