@@ -7,7 +7,22 @@ n=${1:?usage: generate-homelab.sh N DIR}
 dir=${2:?usage: generate-homelab.sh N DIR}
 rm -rf "$dir"
 mkdir -p "$dir/services"
-printf 'homelab:\n  domain: lab.example.com\n' > "$dir/homelab.yaml"
+# Traefik and Authelia as in the example homelab (half of the services set auth = true).
+cat > "$dir/homelab.yaml" <<'YAML'
+homelab:
+  domain: lab.example.com
+reverse_proxy:
+  provider: traefik
+  config:
+    acme_email: admin@lab.example.com
+auth:
+  provider: authelia
+  config:
+    subdomain: auth
+    jwt_secret: vault:secret/authelia#jwt_secret
+    session_secret: vault:secret/authelia#session_secret
+    storage_encryption_key: vault:secret/authelia#storage_encryption_key
+YAML
 for ((i = 0; i < n; i++)); do
   name="svc-$i"
   mkdir -p "$dir/services/$name"

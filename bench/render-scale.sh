@@ -2,16 +2,21 @@
 # Whole-process wall time and peak memory of `validate` and `render` with the NativeAOT binary on
 # generated homelabs of 100 / 1,000 / 5,000 services (median of RUNS runs), and how they grow.
 # Anchor: the same commands under the JIT (dotnet homelab-manager.dll).
-# Usage: bench/render-scale.sh [RUNS]   (default 5)
+# Usage: bench/render-scale.sh [RUNS]   (default 5). HOMELAB_AOT=DIR and HOMELAB_JIT=DIR use already published
+#   builds (bench/run-all.sh passes its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "publishing the NativeAOT binary and the JIT build…" >&2
-dotnet publish src/HomelabManager -c Release -o "$work/aot" --nologo >/dev/null
-dotnet publish src/HomelabManager -c Release -o "$work/jit" -p:PublishAot=false --nologo >/dev/null
+aot=${HOMELAB_AOT:-$work/aot}
+jit=${HOMELAB_JIT:-$work/jit}
+if [[ -z ${HOMELAB_AOT:-} || -z ${HOMELAB_JIT:-} ]]; then
+  echo "publishing the NativeAOT binary and the JIT build…" >&2
+  dotnet publish src/HomelabManager -c Release -o "$aot" --nologo >/dev/null
+  dotnet publish src/HomelabManager -c Release -o "$jit" -p:PublishAot=false --nologo >/dev/null
+fi
 
 # median wall seconds and median peak RSS (MiB) of a command, over $runs runs
 measure() {
@@ -31,9 +36,9 @@ printf '%-8s %-9s %-6s %10s %10s\n' services command build "wall (s)" "peak MiB"
 for n in 100 1000 5000; do
   bench/generate-homelab.sh "$n" "$work/lab-$n"
   for command in validate render; do
-    read -r t m < <(measure "$work/aot/homelab-manager" "$command" --dir "$work/lab-$n")
+    read -r t m < <(measure "$aot/homelab-manager" "$command" --dir "$work/lab-$n")
     printf '%-8s %-9s %-6s %10s %10s\n' "$n" "$command" aot "$t" "$m"
-    read -r t m < <(measure dotnet "$work/jit/homelab-manager.dll" "$command" --dir "$work/lab-$n")
+    read -r t m < <(measure dotnet "$jit/homelab-manager.dll" "$command" --dir "$work/lab-$n")
     printf '%-8s %-9s %-6s %10s %10s\n' "$n" "$command" jit "$t" "$m"
   done
 done

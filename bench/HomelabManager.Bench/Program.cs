@@ -4,6 +4,18 @@ using HomelabManager.Bench.Hcl;
 using HomelabManager.Hcl.Parsing;
 using HomelabManager.Hcl.Text;
 
+if (args.Length > 1 && args[0] == "dump")
+{
+    // Writes every input to DIR/NAME.hcl, so another parser (bench/hcl2json-throughput.mjs) measures the same bytes.
+    Directory.CreateDirectory(args[1]);
+    foreach (var name in ParseInputs.Names)
+    {
+        File.WriteAllText(Path.Combine(args[1], name + ".hcl"), ParseInputs.Text(name));
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "quick")
 {
     // Quick Stopwatch harness for iterating: best-of-N MB/s per input (BenchmarkDotNet gives the real figures).

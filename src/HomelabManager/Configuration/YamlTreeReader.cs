@@ -27,13 +27,19 @@ internal static class YamlTreeReader
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(source.Text));
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             diagnostics.Add(FromException(source, ex));
+            return null;
+        }
+        catch (Exception ex) when (IsReaderFailure(ex))
+        {
+            diagnostics.Add(FromReaderFailure(source, parser.Current, ex));
             return null;
         }
 
@@ -94,6 +100,11 @@ internal static class YamlTreeReader
             diagnostics.Add(FromException(source, ex));
             return false;
         }
+        catch (Exception ex) when (IsReaderFailure(ex))
+        {
+            diagnostics.Add(FromReaderFailure(source, parser.Current, ex));
+            return false;
+        }
 
         return true;
     }
@@ -149,11 +160,29 @@ internal static class YamlTreeReader
         return null;
     }
 
+    /// <summary>
+    /// YamlDotNet rejects some malformed input with an exception other than <see cref="YamlException"/> (found by
+    /// fuzzing: a plain scalar cut off in a flow collection, a tag that is no URI, a stray token after "...", an
+    /// unexpected event in the representation model). These are syntax errors too, never crashes.
+    /// </summary>
+    private static bool IsReaderFailure(Exception ex) => ex is InvalidOperationException or ArgumentException;
+
+    private static Diagnostic FromReaderFailure(SourceText source, ParsingEvent? last, Exception ex)
+    {
+        // The exception carries no position: point after the last event that was read.
+        // Only the first sentence of the message: the rest is a parameter name (a resource key in trimmed builds).
+        var at = last is null ? Mark.Empty : last.End;
+        var reason = ex.Message.Split('.', 2)[0].Trim();
+        return ConfigurationDiagnostics.YamlSyntax(source.Path, RangeOf(source, at, at),
+            $"The YAML cannot be read after this point ({reason}); check the quoting, tags (!) and brackets that follow.");
+    }
+
     internal static SourceRange RangeOf(SourceText source, Mark start, Mark end)
     {
-        var from = source.PositionAt((int)Math.Clamp(start.Index, 0, source.Text.Length));
-        var to = source.PositionAt((int)Math.Clamp(end.Index, start.Index, source.Text.Length));
-        return new SourceRange(from, to);
+        // YamlDotNet may report marks past the end of the text (e.g. for "---"): clamp both ends into it.
+        var from = (int)Math.Clamp(start.Index, 0, source.Text.Length);
+        var to = (int)Math.Clamp(end.Index, from, source.Text.Length);
+        return new SourceRange(source.PositionAt(from), source.PositionAt(to));
     }
 
     private sealed class Converter(SourceText source, DiagnosticBag diagnostics)

@@ -1,0 +1,6 @@
+service {
+  name = "svc"
+  container {
+    image = "nginx"
+  }
+}
