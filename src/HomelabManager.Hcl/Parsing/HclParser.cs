@@ -31,7 +31,7 @@ public static class HclParser
     /// <summary>Lexes the text into a pooled buffer, gives every token its positions and reports the invalid ones.</summary>
     private static Lexer.TokenBuffer Lex(SourceText source, out List<Diagnostic> diagnostics)
     {
-        var tokens = Lexer.Lex(source.Text, source);
+        var tokens = Lexer.Lex(source.Text);
         diagnostics = [];
         if (tokens.HasInvalidTokens)
         {

@@ -37,18 +37,8 @@ public sealed class SourceText
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStartsAndScan();
 
-    /// <summary>The offsets at which lines start (computed once).</summary>
-    internal int[] LineStartTable => LineStarts;
-
-    /// <summary>True when the text has surrogates (columns then count scalars, not UTF-16 units).</summary>
-    internal bool HasSurrogates
-    {
-        get
-        {
-            _ = LineStarts;
-            return _hasSurrogates;
-        }
-    }
+    /// <summary>True once the line table has been computed (parsing alone never needs it).</summary>
+    internal bool HasLineTable => _lineStarts is not null;
 
     private int[] ComputeLineStartsAndScan()
     {
