@@ -265,7 +265,7 @@ internal sealed partial class Parser
             var partialLabels = _labels.PopToArray(labelMark);
             RecoverAfterBodyItem();
             var noBody = new Body([], [], [], _source, identifier.Start, identifier.End);
-            return new BlockSyntax(type, partialLabels, noBody, identifier.Start, identifier.End, _source, identifier.Start, Math.Max(identifier.Start, PreviousEnd));
+            return new BlockSyntax(type, partialLabels, noBody, _source, identifier.Start, Math.Max(identifier.Start, PreviousEnd));
         }
 
         var labels = _labels.PopToArray(labelMark);
@@ -273,7 +273,7 @@ internal sealed partial class Parser
         {
             SkipToEnd();
             var noBody = new Body([], [], [], _source, openBrace.Start, openBrace.End);
-            return new BlockSyntax(type, labels, noBody, openBrace.Start, openBrace.End, _source, identifier.Start, openBrace.End);
+            return new BlockSyntax(type, labels, noBody, _source, identifier.Start, openBrace.End);
         }
 
         Body body;
@@ -336,7 +336,7 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
 
-        return new BlockSyntax(type, labels, body, openBrace.Start, openBrace.End, _source, identifier.Start, closeEnd);
+        return new BlockSyntax(type, labels, body, _source, identifier.Start, closeEnd);
     }
 
     private AttributeSyntax? ParseSingleAttributeBody()

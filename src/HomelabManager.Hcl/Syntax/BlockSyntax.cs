@@ -5,9 +5,6 @@ namespace HomelabManager.Hcl.Syntax;
 /// <summary>A block <c>type "label" ... { body }</c>.</summary>
 public sealed class BlockSyntax : SyntaxNode
 {
-    private readonly int _openBraceStart;
-    private readonly int _openBraceEnd;
-
     /// <summary>Creates the node with explicit ranges.</summary>
     public BlockSyntax(string type, SourceRange typeRange, IReadOnlyList<BlockLabel> labels, Body body, SourceRange openBraceRange, SourceRange range)
         : base([range, typeRange, openBraceRange])
@@ -18,17 +15,15 @@ public sealed class BlockSyntax : SyntaxNode
     }
 
     /// <summary>
-    /// Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>; the type is the text at its
-    /// start, and "{" spans <c>[openBraceStart, openBraceEnd)</c>.
+    /// Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>. The type is the text at its
+    /// start; the body starts at "{", or, for a block that has none because of an error, at the type.
     /// </summary>
-    internal BlockSyntax(string type, IReadOnlyList<BlockLabel> labels, Body body, int openBraceStart, int openBraceEnd, SourceText source, int start, int end)
+    internal BlockSyntax(string type, IReadOnlyList<BlockLabel> labels, Body body, SourceText source, int start, int end)
         : base(source, start, end)
     {
         Type = type;
         Labels = labels;
         Body = body;
-        _openBraceStart = openBraceStart;
-        _openBraceEnd = openBraceEnd;
     }
 
     /// <summary>The block type.</summary>
@@ -44,5 +39,6 @@ public sealed class BlockSyntax : SyntaxNode
     public Body Body { get; }
 
     /// <summary>The range of "{" (the type's range when the block has none because of an error).</summary>
-    public SourceRange OpenBraceRange => RangeOf(2, _openBraceStart, _openBraceEnd);
+    public SourceRange OpenBraceRange =>
+        ParsedSource is not null && Body.Start == Start ? TypeRange : RangeOf(2, Body.Start, Body.Start + 1);
 }

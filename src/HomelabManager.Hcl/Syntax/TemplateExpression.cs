@@ -11,11 +11,11 @@ namespace HomelabManager.Hcl.Syntax;
 /// </summary>
 public sealed class TemplateExpression : ExpressionSyntax
 {
-    /// <summary>The parts; for a parsed plain string, made from <see cref="_literal"/> when first asked for.</summary>
-    private IReadOnlyList<ExpressionSyntax>? _parts;
-
-    /// <summary>The value of a parsed plain string (one literal part), else null.</summary>
-    private readonly HclString? _literal;
+    /// <summary>
+    /// The parts, or the value of a parsed plain string (one literal part) until its part node is first asked
+    /// for (then replaced by the one-part list).
+    /// </summary>
+    private object _content;
     private readonly int _literalStart;
     private readonly int _literalEnd;
 
@@ -23,7 +23,7 @@ public sealed class TemplateExpression : ExpressionSyntax
     public TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceRange range)
         : base(range)
     {
-        _parts = parts;
+        _content = parts;
         Kind = kind;
         IsSingleInterpolation = isSingleInterpolation;
     }
@@ -32,7 +32,7 @@ public sealed class TemplateExpression : ExpressionSyntax
     internal TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceText source, int start, int end)
         : base(source, start, end)
     {
-        _parts = parts;
+        _content = parts;
         Kind = kind;
         IsSingleInterpolation = isSingleInterpolation;
     }
@@ -44,14 +44,14 @@ public sealed class TemplateExpression : ExpressionSyntax
     internal TemplateExpression(HclString literal, int literalStart, int literalEnd, TemplateKind kind, SourceText source, int start, int end)
         : base(source, start, end)
     {
-        _literal = literal;
+        _content = literal;
         _literalStart = literalStart;
         _literalEnd = literalEnd;
         Kind = kind;
     }
 
     /// <summary>The parts in order.</summary>
-    public IReadOnlyList<ExpressionSyntax> Parts => _parts ?? MakeLiteralPart();
+    public IReadOnlyList<ExpressionSyntax> Parts => _content as IReadOnlyList<ExpressionSyntax> ?? MakeLiteralPart();
 
     /// <summary>Quoted, heredoc, or directive body.</summary>
     public TemplateKind Kind { get; }
@@ -60,18 +60,26 @@ public sealed class TemplateExpression : ExpressionSyntax
     public bool IsSingleInterpolation { get; }
 
     /// <summary>True when the template is one literal part (no interpolation or directive).</summary>
-    public bool IsStringLiteral => _literal is not null || (!IsSingleInterpolation && Parts.Count == 1 && Parts[0] is LiteralExpression);
+    public bool IsStringLiteral => _content is HclString || (!IsSingleInterpolation && Parts.Count == 1 && Parts[0] is LiteralExpression);
 
     /// <summary>The literal value when <see cref="IsStringLiteral"/>, otherwise null.</summary>
     public string? LiteralValue => LiteralString?.Value;
 
     /// <summary>The literal value as an HCL string when <see cref="IsStringLiteral"/>, otherwise null.</summary>
     internal HclString? LiteralString =>
-        _literal ?? (IsStringLiteral && Parts[0] is LiteralExpression { Value: HclString text } ? text : null);
+        _content as HclString ?? (IsStringLiteral && Parts[0] is LiteralExpression { Value: HclString text } ? text : null);
 
     private IReadOnlyList<ExpressionSyntax> MakeLiteralPart()
     {
-        ExpressionSyntax[] parts = [new LiteralExpression(_literal!, ParsedSource!, _literalStart, _literalEnd)];
-        return Interlocked.CompareExchange(ref _parts, parts, null) ?? parts;
+        var content = _content;
+        if (content is not HclString literal)
+        {
+            return (IReadOnlyList<ExpressionSyntax>)content;
+        }
+
+        // Readers racing here agree on one list: the first to swap it in wins.
+        ExpressionSyntax[] parts = [new LiteralExpression(literal, ParsedSource!, _literalStart, _literalEnd)];
+        var previous = Interlocked.CompareExchange(ref _content, parts, literal);
+        return previous == (object)literal ? parts : (IReadOnlyList<ExpressionSyntax>)previous;
     }
 }

@@ -77,6 +77,10 @@ public sealed class SyntaxRangeTests
         var attribute = new AttributeSyntax("name", nameRange, literal, range);
         var label = new BlockLabel("web", range);
 
+        var block = new BlockSyntax("name", nameRange, [label], new Body([attribute], range), literal.Range, range);
+
+        Assert.Equal(nameRange, block.TypeRange);
+        Assert.Equal(literal.Range, block.OpenBraceRange);
         Assert.Equal(nameRange, attribute.NameRange);
         Assert.Equal(range, attribute.Range);
         Assert.Equal(range, label.Range);
