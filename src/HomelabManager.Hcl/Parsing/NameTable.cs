@@ -5,9 +5,8 @@ namespace HomelabManager.Hcl.Parsing;
 
 /// <summary>
 /// Interns the short strings of one parse (names, keywords, short literals): each distinct text is
-/// allocated once, however often it repeats, and so is its <see cref="HclString"/> when it is a
-/// literal (or its <see cref="HclNumber"/> when it is a number literal). An open-addressing table keyed
-/// by the characters themselves, so a lookup allocates nothing.
+/// allocated once, however often it repeats, and so is its <see cref="HclString"/>
+/// when it is a literal. An open-addressing table keyed by the characters themselves, so a lookup allocates nothing.
 /// </summary>
 internal sealed class NameTable
 {
@@ -62,27 +61,6 @@ internal sealed class NameTable
         var created = new HclString(_entries[slot]!);
         _values[slot] ??= created;
         return created;
-    }
-
-    /// <summary>
-    /// The number a literal's text <paramref name="chars"/> denotes, parsed once per distinct text (numbers are
-    /// immutable, so every literal of that text shares it); null when it is out of range.
-    /// </summary>
-    public HclNumber? GetNumber(ReadOnlySpan<char> chars)
-    {
-        var slot = Find(chars);
-        if (slot >= 0 && _values[slot] is HclNumber existing)
-        {
-            return existing;
-        }
-
-        var parsed = HclNumber.Parse(chars);
-        if (slot >= 0 && parsed is not null)
-        {
-            _values[slot] ??= parsed;
-        }
-
-        return parsed;
     }
 
     /// <summary>The slot of <paramref name="chars"/> (added when new), or -1 when it is not interned.</summary>

@@ -308,7 +308,7 @@ internal sealed partial class Parser
 
     private LiteralExpression NumberLiteral(Token token)
     {
-        var value = _names.GetNumber(_text.AsSpan(token.Start, token.Length));
+        var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
         if (value is null)
         {
             Report(HclDiagnostics.NumberOutOfRange(_path, Range(token)));

@@ -133,14 +133,24 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>The string value of a literal token that is a whole template part (shared for repeated short texts).</summary>
+    /// <summary>
+    /// The string value of a literal token that is a whole template part. Short texts ("docker", "tcp") repeat and
+    /// are shared; longer ones (images, paths) seldom do, and a table lookup for them costs more than it saves.
+    /// </summary>
     private HclString LiteralString(in Token token, bool quoted)
     {
         var span = _text.AsSpan(token.Start, token.Length);
-        return span.Length <= NameTable.MaxLength && span.IndexOfAny('\\', '$', '%') < 0 && !span.ContainsAnyInRange('\u0300', '\uFFFF')
-            ? _names.GetString(span)
-            : _names.GetString(DecodeLiteral(token, quoted));
+        if (span.Length > NameTable.MaxLength || span.IndexOfAny('\\', '$', '%') >= 0 || span.ContainsAnyInRange('\u0300', '\uFFFF'))
+        {
+            return _names.GetString(DecodeLiteral(token, quoted));
+        }
+
+        // Plain text below U+0300 is its own decoded, NFC form.
+        return span.Length <= SharedLiteralLength ? _names.GetString(span) : new HclString(span.ToString());
     }
+
+    /// <summary>Plain literals up to this length share one string value per distinct text.</summary>
+    private const int SharedLiteralLength = 16;
 
     /// <summary>
     /// Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>;
