@@ -37,7 +37,7 @@ internal sealed partial class Parser
     private bool _recovery;
     private int _depth;
 
-    /// <summary>Creates a parser over <paramref name="count"/> tokens (the last one the end of file) that carry their positions.</summary>
+    /// <summary>Creates a parser over <paramref name="count"/> tokens (the last one the end of file); ranges are resolved in <paramref name="source"/> only when read.</summary>
     public Parser(SourceText source, Token[] tokens, int count, List<Diagnostic> diagnostics)
     {
         _source = source;
