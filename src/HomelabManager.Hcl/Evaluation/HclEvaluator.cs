@@ -56,7 +56,7 @@ public static class HclEvaluator
                 case ParenthesizedExpression parenthesized:
                     return Eval(parenthesized.Expression, context);
                 case TemplateExpression template:
-                    return template.IsSingleInterpolation ? Eval(template.Parts[0], context) : EvalTemplate(template, context);
+                    return template.IsSingleInterpolation ? Eval(template.Parts[0], context) : template.LiteralString ?? EvalTemplate(template, context);
                 case TemplateIfExpression or TemplateForExpression:
                     var text = new StringBuilder();
                     return AppendTemplatePart(text, expression, context) ? new HclString(text.ToString()) : null;

@@ -67,6 +67,12 @@ public sealed class HclNumber : HclValue, IEquatable<HclNumber>, IComparable<Hcl
     /// <summary>True when the number has no fractional part.</summary>
     public bool IsInteger => Scale <= 0;
 
+    /// <summary>Integers from 0 below this are shared: numbers are immutable, and small ones (counts, ports, sizes) repeat.</summary>
+    private const int SharedIntegers = 4096;
+
+    /// <summary>The shared small integers, each made when first needed.</summary>
+    private static readonly HclNumber?[] Small = new HclNumber?[SharedIntegers];
+
     /// <summary>Creates a number from an integer.</summary>
     public static HclNumber FromInt64(long value)
     {
@@ -75,6 +81,17 @@ public sealed class HclNumber : HclValue, IEquatable<HclNumber>, IComparable<Hcl
             return Zero;
         }
 
+        if ((ulong)value < SharedIntegers)
+        {
+            // Threads racing here may each make one; any of them is the same value.
+            return Small[value] ??= Create(value);
+        }
+
+        return Create(value);
+    }
+
+    private static HclNumber Create(long value)
+    {
         var scale = 0;
         while (value % 10 == 0)
         {

@@ -28,10 +28,10 @@ public static class HclParser
         return (expression, diagnostics);
     }
 
-    /// <summary>Lexes the text into a pooled buffer, gives every token its positions and reports the invalid ones.</summary>
+    /// <summary>Lexes the text into a pooled buffer (offsets only) and reports the invalid tokens.</summary>
     private static Lexer.TokenBuffer Lex(SourceText source, out List<Diagnostic> diagnostics)
     {
-        var tokens = Lexer.Lex(source.Text, source);
+        var tokens = Lexer.Lex(source.Text);
         diagnostics = [];
         if (tokens.HasInvalidTokens)
         {

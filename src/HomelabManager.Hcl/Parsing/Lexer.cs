@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
 
@@ -12,6 +13,9 @@ namespace HomelabManager.Hcl.Parsing;
 /// </summary>
 public static class Lexer
 {
+    /// <summary>Four UTF-16 spaces read as one 64-bit value.</summary>
+    private const ulong FourSpaces = 0x0020_0020_0020_0020UL;
+
     /// <summary>The characters that can end or interrupt a quoted literal.</summary>
     private static readonly SearchValues<char> QuotedSpecials = SearchValues.Create("\"\n\r\\$%");
 
@@ -39,25 +43,19 @@ public static class Lexer
     public static Token[] Tokenize(string text)
     {
         using var tokens = Lex(text);
-        var result = new Token[tokens.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = tokens.Items[i].ToToken();
-        }
-
-        return result;
+        return tokens.Span.ToArray();
     }
 
     /// <summary>
     /// Lexes <paramref name="text"/> into a pooled buffer (return it with <see cref="TokenBuffer.Dispose"/>).
-    /// With <paramref name="source"/>, every token also gets its lines and columns as it is added (one forward
-    /// walk over the line table); without, the tokens carry offsets only.
+    /// Tokens carry offsets only: lines and columns are worked out from the source's line table when a
+    /// diagnostic or a node's range needs them.
     /// </summary>
-    internal static TokenBuffer Lex(string text, SourceText? source = null)
+    internal static TokenBuffer Lex(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Real files run 5 to 10 characters a token; the buffer grows (pooled) if a text is denser.
-        var tokens = new TokenBuffer((text.Length / 5) + 16, source);
+        var tokens = new TokenBuffer((text.Length / 5) + 16);
         var stack = new List<Frame>(8) { new() { Mode = Mode.Main } };
         var pos = 0;
         var length = text.Length;
@@ -86,27 +84,16 @@ public static class Lexer
     /// <summary>A growable token array rented from the shared pool; <see cref="Dispose"/> gives it back.</summary>
     internal sealed class TokenBuffer : IDisposable
     {
-        private readonly bool _positions;
-        private PositionCursor _cursor;
+        public TokenBuffer(int capacity) => Items = ArrayPool<Token>.Shared.Rent(capacity);
 
-        public TokenBuffer(int capacity, SourceText? source)
-        {
-            Items = ArrayPool<SyntaxToken>.Shared.Rent(capacity);
-            if (source is not null)
-            {
-                _positions = true;
-                _cursor = new PositionCursor(source);
-            }
-        }
-
-        public SyntaxToken[] Items { get; private set; }
+        public Token[] Items { get; private set; }
 
         public int Count { get; private set; }
 
-        /// <summary>True when a token was added that <see cref="ReportInvalidTokens(SourceText, ReadOnlySpan{SyntaxToken}, List{Diagnostic})"/> reports.</summary>
+        /// <summary>True when a token was added that <see cref="ReportInvalidTokens"/> reports.</summary>
         public bool HasInvalidTokens { get; private set; }
 
-        public ReadOnlySpan<SyntaxToken> Span => Items.AsSpan(0, Count);
+        public ReadOnlySpan<Token> Span => Items.AsSpan(0, Count);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(TokenKind kind, int start, int end)
@@ -124,25 +111,15 @@ public static class Lexer
                 HasInvalidTokens = true;
             }
 
-            if (_positions)
-            {
-                // Tokens come in source order, so the cursor only ever moves forward.
-                var startPosition = _cursor.At(start);
-                items[count] = new SyntaxToken(kind, startPosition, end == start ? startPosition : _cursor.At(end));
-            }
-            else
-            {
-                items[count] = new SyntaxToken(kind, start, end);
-            }
-
+            items[count] = new Token(kind, start, end);
             Count = count + 1;
         }
 
         private void Grow()
         {
-            var larger = ArrayPool<SyntaxToken>.Shared.Rent(Items.Length * 2);
+            var larger = ArrayPool<Token>.Shared.Rent(Items.Length * 2);
             Array.Copy(Items, larger, Count);
-            ArrayPool<SyntaxToken>.Shared.Return(Items);
+            ArrayPool<Token>.Shared.Return(Items);
             Items = larger;
         }
 
@@ -153,25 +130,13 @@ public static class Lexer
             Count = 0;
             if (items.Length > 0)
             {
-                ArrayPool<SyntaxToken>.Shared.Return(items);
+                ArrayPool<Token>.Shared.Return(items);
             }
         }
     }
 
     /// <summary>Reports the tokens that are never valid, as HashiCorp's lexer does (each kind reported a bounded number of times).</summary>
     public static void ReportInvalidTokens(SourceText source, ReadOnlySpan<Token> tokens, List<Diagnostic> diagnostics)
-    {
-        var converted = new SyntaxToken[tokens.Length];
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            converted[i] = new SyntaxToken(tokens[i].Kind, tokens[i].Start, tokens[i].End);
-        }
-
-        ReportInvalidTokens(source, converted, diagnostics);
-    }
-
-    /// <summary>Reports the tokens that are never valid; tokens without line numbers get their ranges from <paramref name="source"/>.</summary>
-    internal static void ReportInvalidTokens(SourceText source, ReadOnlySpan<SyntaxToken> tokens, List<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -255,8 +220,7 @@ public static class Lexer
         }
     }
 
-    private static SourceRange Range(SourceText source, in SyntaxToken token) =>
-        token.StartPosition.Line == 0 ? source.RangeOf(token.Start, token.End) : token.Range;
+    private static SourceRange Range(SourceText source, in Token token) => source.RangeOf(token.Start, token.End);
 
     private static bool IsNewlineAt(string text, int pos, out int width)
     {
@@ -297,12 +261,17 @@ public static class Lexer
             switch (c)
             {
                 case ' ' or '\t':
-                    // Single blanks between tokens are common, and so are long indentation runs: skip a run at once.
+                    // Blanks come singly between tokens and in short indentation runs: four spaces at a time, then one by one
+                    // (cheaper than a vectorized search for runs this short).
                     pos++;
-                    if (pos < length && text[pos] is ' ' or '\t')
+                    while (pos + 4 <= length && MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.AsSpan(pos, 4))) == FourSpaces)
                     {
-                        var blank = text.AsSpan(pos).IndexOfAnyExcept(' ', '\t');
-                        pos = blank < 0 ? length : pos + blank;
+                        pos += 4;
+                    }
+
+                    while (pos < length && text[pos] is ' ' or '\t')
+                    {
+                        pos++;
                     }
 
                     continue;

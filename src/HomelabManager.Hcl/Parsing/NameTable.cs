@@ -15,6 +15,12 @@ internal sealed class NameTable
 
     private const int MaxProbes = 32;
 
+    /// <summary>Size of the cache of recently returned names (a power of two).</summary>
+    private const int RecentSize = 256;
+
+    /// <summary>The names <see cref="Get(ReadOnlySpan{char})"/> returned last, by hash: small enough to stay in the nearest CPU cache.</summary>
+    private readonly string?[] _recent = new string?[RecentSize];
+
     private string?[] _entries;
     private int[] _hashes;
     private HclValue?[] _values;
@@ -35,8 +41,23 @@ internal sealed class NameTable
     /// <summary>The string for <paramref name="chars"/>.</summary>
     public string Get(ReadOnlySpan<char> chars)
     {
-        var slot = Find(chars);
-        return slot >= 0 ? _entries[slot]! : chars.ToString();
+        if (chars.Length > MaxLength || chars.Length == 0)
+        {
+            return chars.ToString();
+        }
+
+        // Names repeat from block to block: the small cache answers them without touching the big table.
+        var hash = Hash(chars);
+        ref var recent = ref _recent[hash & (RecentSize - 1)];
+        if (recent is not null && chars.SequenceEqual(recent))
+        {
+            return recent;
+        }
+
+        var slot = Find(chars, hash, null);
+        var result = slot >= 0 ? _entries[slot]! : chars.ToString();
+        recent = result;
+        return result;
     }
 
     /// <summary>The string value for <paramref name="chars"/> (which must be the literal's final, decoded text).</summary>
@@ -47,7 +68,7 @@ internal sealed class NameTable
 
     private HclString GetString(ReadOnlySpan<char> chars, string? instance)
     {
-        var slot = Find(chars, instance);
+        var slot = chars.Length > MaxLength || chars.Length == 0 ? -1 : Find(chars, Hash(chars), instance);
         if (slot < 0)
         {
             return new HclString(instance ?? chars.ToString());
@@ -63,20 +84,14 @@ internal sealed class NameTable
         return created;
     }
 
-    /// <summary>The slot of <paramref name="chars"/> (added when new), or -1 when it is not interned.</summary>
-    private int Find(ReadOnlySpan<char> chars, string? instance = null)
+    /// <summary>The slot of <paramref name="chars"/> (1 to <see cref="MaxLength"/> characters, hashing to <paramref name="hash"/>; added when new), or -1 when it is not interned.</summary>
+    private int Find(ReadOnlySpan<char> chars, int hash, string? instance)
     {
-        if (chars.Length > MaxLength || chars.Length == 0)
-        {
-            return -1;
-        }
-
         if ((_count + 1) * 2 > _entries.Length)
         {
             Grow();
         }
 
-        var hash = Hash(chars);
         var entries = _entries;
         var mask = entries.Length - 1;
         var slot = hash & mask;

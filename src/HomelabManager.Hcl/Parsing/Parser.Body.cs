@@ -7,20 +7,20 @@ namespace HomelabManager.Hcl.Parsing;
 
 internal sealed partial class Parser
 {
-    private Body ParseBody(TokenKind end, SourcePosition start)
+    private Body ParseBody(TokenKind end, int start)
     {
         var items = _bodyItems;
         var mark = items.Count;
         Dictionary<string, AttributeSyntax>? attributes = null;
-        var startRange = PreviousRange;
-        SourcePosition endPosition;
+        var startToken = _previous;
+        int endPosition;
         while (true)
         {
             var next = Peek();
             if (next.Kind == end)
             {
                 Read();
-                endPosition = next.EndPosition;
+                endPosition = next.End;
                 break;
             }
 
@@ -60,7 +60,7 @@ internal sealed partial class Parser
                 Report(bad.Kind switch
                 {
                     TokenKind.OpenQuote => HclDiagnostics.QuotedArgumentName(_path, Range(bad)),
-                    TokenKind.EndOfFile => HclDiagnostics.UnclosedBlock(_path, startRange),
+                    TokenKind.EndOfFile => HclDiagnostics.UnclosedBlock(_path, RangeOfToken(startToken)),
                     _ => HclDiagnostics.ArgumentOrBlockRequired(_path, Range(bad)),
                 });
             }
@@ -70,14 +70,14 @@ internal sealed partial class Parser
             break;
         }
 
-        return MakeBody(mark, Span(start, endPosition));
+        return MakeBody(mark, start, Math.Max(start, endPosition));
     }
 
     /// <summary>
-    /// Pops the items pushed since <paramref name="mark"/> into a body. A body of only attributes (or only
+    /// Pops the items pushed since <paramref name="mark"/> into a body spanning <c>[start, end)</c>. A body of only attributes (or only
     /// blocks) uses one array for its items and for that list, so it costs one array instead of two.
     /// </summary>
-    private Body MakeBody(int mark, SourceRange range)
+    private Body MakeBody(int mark, int start, int end)
     {
         var items = _bodyItems.Since(mark);
         var blockCount = 0;
@@ -93,7 +93,7 @@ internal sealed partial class Parser
         Body body;
         if (items.Length == 0)
         {
-            body = new Body([], [], [], range);
+            body = new Body([], [], [], _source, start, end);
         }
         else if (blockCount == 0)
         {
@@ -103,7 +103,7 @@ internal sealed partial class Parser
                 attributes[i] = (AttributeSyntax)items[i];
             }
 
-            body = new Body(attributes, attributes, [], range);
+            body = new Body(attributes, attributes, [], _source, start, end);
         }
         else if (attributeCount == 0)
         {
@@ -113,7 +113,7 @@ internal sealed partial class Parser
                 blocks[i] = (BlockSyntax)items[i];
             }
 
-            body = new Body(blocks, [], blocks, range);
+            body = new Body(blocks, [], blocks, _source, start, end);
         }
         else
         {
@@ -135,7 +135,7 @@ internal sealed partial class Parser
                 }
             }
 
-            body = new Body(all, attributes, blocks, range);
+            body = new Body(all, attributes, blocks, _source, start, end);
         }
 
         _bodyItems.Truncate(mark);
@@ -190,7 +190,7 @@ internal sealed partial class Parser
         }
     }
 
-    private AttributeSyntax FinishAttribute(SyntaxToken identifier, bool singleLine)
+    private AttributeSyntax FinishAttribute(Token identifier, bool singleLine)
     {
         Read(); // "="
         var mark = _diagnostics.Count;
@@ -219,15 +219,14 @@ internal sealed partial class Parser
             }
         }
 
-        var endPosition = Max(identifier.EndPosition, expression.Range.End);
-        return new AttributeSyntax(TextOf(identifier), Range(identifier), expression, Span(identifier.StartPosition, endPosition));
+        return new AttributeSyntax(TextOf(identifier), expression, _source, identifier.Start, Math.Max(identifier.End, expression.End));
     }
 
-    private BlockSyntax FinishBlock(SyntaxToken identifier)
+    private BlockSyntax FinishBlock(Token identifier)
     {
         var type = TextOf(identifier);
         var labelMark = _labels.Count;
-        SyntaxToken openBrace;
+        Token openBrace;
         while (true)
         {
             var token = Peek();
@@ -246,7 +245,7 @@ internal sealed partial class Parser
             if (token.Kind == TokenKind.Identifier)
             {
                 Read();
-                _labels.Push(new BlockLabel(TextOf(token), Range(token)));
+                _labels.Push(new BlockLabel(TextOf(token), _source, token.Start, token.End));
                 continue;
             }
 
@@ -265,23 +264,23 @@ internal sealed partial class Parser
 
             var partialLabels = _labels.PopToArray(labelMark);
             RecoverAfterBodyItem();
-            var typeRange = Range(identifier);
-            return new BlockSyntax(type, typeRange, partialLabels, new Body([], typeRange), typeRange, Span(identifier.StartPosition, PreviousEnd));
+            var noBody = new Body([], [], [], _source, identifier.Start, identifier.End);
+            return new BlockSyntax(type, partialLabels, noBody, _source, identifier.Start, Math.Max(identifier.Start, PreviousEnd));
         }
 
         var labels = _labels.PopToArray(labelMark);
         if (!EnterNesting(openBrace))
         {
             SkipToEnd();
-            var typeRange = Range(identifier);
-            return new BlockSyntax(type, typeRange, labels, new Body([], Range(openBrace)), Range(openBrace), Span(identifier.StartPosition, openBrace.EndPosition));
+            var noBody = new Body([], [], [], _source, openBrace.Start, openBrace.End);
+            return new BlockSyntax(type, labels, noBody, _source, identifier.Start, openBrace.End);
         }
 
         Body body;
         var after = Peek().Kind;
         if (after is TokenKind.Newline or TokenKind.EndOfFile or TokenKind.CloseBrace)
         {
-            body = ParseBody(TokenKind.CloseBrace, openBrace.StartPosition);
+            body = ParseBody(TokenKind.CloseBrace, openBrace.Start);
         }
         else
         {
@@ -317,11 +316,11 @@ internal sealed partial class Parser
 
             _diagnostics.AddRange(bodyDiagnostics);
             AttributeSyntax[] attributes = attribute is null ? [] : [attribute];
-            body = new Body(attributes, attributes, [], Span(openBrace.StartPosition, PreviousEnd));
+            body = new Body(attributes, attributes, [], _source, openBrace.Start, Math.Max(openBrace.Start, PreviousEnd));
         }
 
         ExitNesting();
-        var closeEnd = Max(openBrace.EndPosition, PreviousEnd);
+        var closeEnd = Math.Max(openBrace.End, PreviousEnd);
         var eol = Peek();
         if (eol.Kind is TokenKind.Newline or TokenKind.EndOfFile)
         {
@@ -337,7 +336,7 @@ internal sealed partial class Parser
             RecoverAfterBodyItem();
         }
 
-        return new BlockSyntax(type, Range(identifier), labels, body, Range(openBrace), Span(identifier.StartPosition, closeEnd));
+        return new BlockSyntax(type, labels, body, _source, identifier.Start, closeEnd);
     }
 
     private AttributeSyntax? ParseSingleAttributeBody()
@@ -357,7 +356,7 @@ internal sealed partial class Parser
                 return FinishAttribute(identifier, singleLine: true);
             case TokenKind.OpenQuote or TokenKind.OpenBrace or TokenKind.Identifier:
                 RecoverAfterBodyItem();
-                Report(HclDiagnostics.SingleLineBlockNeedsArgument(_path, Span(identifier.StartPosition, next.EndPosition), TextOf(identifier)));
+                Report(HclDiagnostics.SingleLineBlockNeedsArgument(_path, Range(identifier.Start, next.End), TextOf(identifier)));
                 return null;
             default:
                 RecoverAfterBodyItem();
@@ -373,18 +372,18 @@ internal sealed partial class Parser
         // Most labels are one literal: decode it straight into a (shared) string, no builder.
         string? single = null;
         StringBuilder? builder = null;
-        SourcePosition endPosition;
+        int endPosition;
         while (true)
         {
             var token = Read();
             switch (token.Kind)
             {
                 case TokenKind.CloseQuote:
-                    endPosition = token.EndPosition;
+                    endPosition = token.End;
                     break;
                 case TokenKind.QuotedNewline:
                     // Already reported by the lexer; the label ends at the line break.
-                    endPosition = token.StartPosition;
+                    endPosition = token.Start;
                     break;
                 case TokenKind.QuotedLiteral:
                     Append(ref single, ref builder, DecodeLiteral(token, quoted: true));
@@ -398,12 +397,12 @@ internal sealed partial class Parser
                     continue;
                 case TokenKind.EndOfFile:
                     Report(HclDiagnostics.UnterminatedStringLiteral(_path, Range(token)));
-                    endPosition = token.EndPosition;
+                    endPosition = token.End;
                     break;
                 default:
                     Report(HclDiagnostics.InvalidStringLiteralItem(_path, Range(token)));
                     Recover(TokenKind.CloseQuote);
-                    endPosition = token.EndPosition;
+                    endPosition = token.End;
                     break;
             }
 
@@ -411,7 +410,7 @@ internal sealed partial class Parser
         }
 
         var value = builder is not null ? builder.ToString() : single ?? string.Empty;
-        return new BlockLabel(value, Span(open.StartPosition, endPosition));
+        return new BlockLabel(value, _source, open.Start, Math.Max(open.Start, endPosition));
     }
 
     private static void Append(ref string? single, ref StringBuilder? builder, string value)

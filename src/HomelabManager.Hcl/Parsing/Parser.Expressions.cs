@@ -47,7 +47,7 @@ internal sealed partial class Parser
         }
 
         return new ConditionalExpression(condition, trueResult, falseResult,
-            Span(condition.Range.Start, falseResult.Range.End));
+            _source, condition.Start, Math.Max(condition.Start, falseResult.End));
     }
 
     /// <summary>The precedence level of a binary operator token (0 binds loosest), or -1 for any other token.</summary>
@@ -122,7 +122,7 @@ internal sealed partial class Parser
         {
             if (pending is { } previous && right is not null)
             {
-                left = new BinaryExpression(left, previous, right, Span(left.Range.Start, right.Range.End));
+                left = new BinaryExpression(left, previous, right, _source, left.Start, Math.Max(left.Start, right.End));
             }
 
             pending = op;
@@ -137,7 +137,7 @@ internal sealed partial class Parser
 
         if (pending is { } last && right is not null)
         {
-            return new BinaryExpression(left, last, right, Span(left.Range.Start, right.Range.End));
+            return new BinaryExpression(left, last, right, _source, left.Start, Math.Max(left.Start, right.End));
         }
 
         return left;
@@ -149,7 +149,7 @@ internal sealed partial class Parser
         var start = Peek();
         if (!EnterNesting(start))
         {
-            return new ErrorExpression(Range(start));
+            return new ErrorExpression(_source, start.Start, start.End);
         }
 
         try
@@ -166,7 +166,7 @@ internal sealed partial class Parser
     private ExpressionSyntax ParseTraversals(ExpressionSyntax from)
     {
         var result = from;
-        var start = from.Range.Start;
+        var start = from.Start;
         while (true)
         {
             var next = Peek();
@@ -178,11 +178,11 @@ internal sealed partial class Parser
                 {
                     case TokenKind.Identifier:
                         Read();
-                        result = new GetAttributeExpression(result, TextOf(attribute), Range(attribute), Span(start, attribute.EndPosition));
+                        result = new GetAttributeExpression(result, TextOf(attribute), _source, start, Math.Max(start, attribute.End));
                         break;
                     case TokenKind.NumberLiteral:
                         Read();
-                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, Span(start, attribute.EndPosition));
+                        result = new IndexExpression(result, LegacyIndexKey(attribute, fullSplatHint: false), true, _source, start, Math.Max(start, attribute.End));
                         break;
                     case TokenKind.Star:
                         if (!ParseAttributeSplat(ref result, start, next))
@@ -216,7 +216,7 @@ internal sealed partial class Parser
                     close = Recover(TokenKind.CloseBracket);
                 }
 
-                var item = new SplatItemExpression(Span(open.StartPosition, close.EndPosition));
+                var item = new SplatItemExpression(_source, open.Start, Math.Max(open.Start, close.End));
                 if (!EnterNesting(open))
                 {
                     return result;
@@ -224,14 +224,14 @@ internal sealed partial class Parser
 
                 var each = ParseTraversals(item);
                 ExitNesting();
-                result = new SplatExpression(result, each, item, true, Span(start, Max(close.EndPosition, each.Range.End)));
+                result = new SplatExpression(result, each, item, true, _source, start, Math.Max(start, Math.Max(close.End, each.End)));
                 continue;
             }
 
             PushNewlines(false);
             var mark = _diagnostics.Count;
             var key = ParseExpression();
-            SyntaxToken closeBracket;
+            Token closeBracket;
             if (_recovery && _diagnostics.Count > mark)
             {
                 closeBracket = Recover(TokenKind.CloseBracket);
@@ -247,11 +247,11 @@ internal sealed partial class Parser
             }
 
             PopNewlines();
-            result = new IndexExpression(result, key, false, Span(start, Max(closeBracket.EndPosition, key.Range.End)));
+            result = new IndexExpression(result, key, false, _source, start, Math.Max(start, Math.Max(closeBracket.End, key.End)));
         }
     }
 
-    private ExpressionSyntax LegacyIndexKey(SyntaxToken number, bool fullSplatHint)
+    private ExpressionSyntax LegacyIndexKey(Token number, bool fullSplatHint)
     {
         _ = fullSplatHint;
         var text = TextOf(number);
@@ -259,19 +259,19 @@ internal sealed partial class Parser
         if (dot >= 0)
         {
             Report(HclDiagnostics.InvalidLegacyIndex(_path, Range(number), text[..dot], text[(dot + 1)..]));
-            return new ErrorExpression(Range(number));
+            return new ErrorExpression(_source, number.Start, number.End);
         }
 
         return NumberLiteral(number);
     }
 
     /// <summary>Parses <c>.*</c> and the attribute/legacy-index steps after it; false when it was abandoned.</summary>
-    private bool ParseAttributeSplat(ref ExpressionSyntax result, SourcePosition start, SyntaxToken dot)
+    private bool ParseAttributeSplat(ref ExpressionSyntax result, int start, Token dot)
     {
         var marker = Read();
-        var item = new SplatItemExpression(Span(dot.StartPosition, marker.EndPosition));
+        var item = new SplatItemExpression(_source, dot.Start, Math.Max(dot.Start, marker.End));
         ExpressionSyntax each = item;
-        var end = marker.EndPosition;
+        var end = marker.End;
         while (Peek().Kind == TokenKind.Dot)
         {
             Read();
@@ -279,8 +279,8 @@ internal sealed partial class Parser
             if (step.Kind == TokenKind.NumberLiteral)
             {
                 Read();
-                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, Span(dot.StartPosition, step.EndPosition));
-                end = step.EndPosition;
+                each = new IndexExpression(each, LegacyIndexKey(step, fullSplatHint: true), true, _source, dot.Start, Math.Max(dot.Start, step.End));
+                end = step.End;
                 continue;
             }
 
@@ -298,15 +298,15 @@ internal sealed partial class Parser
             }
 
             Read();
-            each = new GetAttributeExpression(each, TextOf(step), Range(step), Span(dot.StartPosition, step.EndPosition));
-            end = step.EndPosition;
+            each = new GetAttributeExpression(each, TextOf(step), _source, dot.Start, Math.Max(dot.Start, step.End));
+            end = step.End;
         }
 
-        result = new SplatExpression(result, each, item, false, Span(start, end));
+        result = new SplatExpression(result, each, item, false, _source, start, Math.Max(start, end));
         return true;
     }
 
-    private LiteralExpression NumberLiteral(SyntaxToken token)
+    private LiteralExpression NumberLiteral(Token token)
     {
         var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
         if (value is null)
@@ -315,10 +315,10 @@ internal sealed partial class Parser
             value = HclNumber.Zero;
         }
 
-        return new LiteralExpression(value, Range(token));
+        return new LiteralExpression(value, _source, token.Start, token.End);
     }
 
-    private ExpressionSyntax ParseTermCore(SyntaxToken start)
+    private ExpressionSyntax ParseTermCore(Token start)
     {
         switch (start.Kind)
         {
@@ -338,10 +338,10 @@ internal sealed partial class Parser
                 var name = TextOf(start);
                 return name switch
                 {
-                    "true" => new LiteralExpression(HclBool.True, Range(start)),
-                    "false" => new LiteralExpression(HclBool.False, Range(start)),
-                    "null" => new LiteralExpression(HclNull.Instance, Range(start)),
-                    _ => new VariableExpression(name, Range(start)),
+                    "true" => new LiteralExpression(HclBool.True, _source, start.Start, start.End),
+                    "false" => new LiteralExpression(HclBool.False, _source, start.Start, start.End),
+                    "null" => new LiteralExpression(HclNull.Instance, _source, start.Start, start.End),
+                    _ => new VariableExpression(name, _source, start.Start, start.End),
                 };
             case TokenKind.OpenQuote or TokenKind.OpenHeredoc:
                 return ParseTemplate();
@@ -349,7 +349,7 @@ internal sealed partial class Parser
                 Read();
                 var operand = ParseWithTraversals();
                 return new UnaryExpression(start.Kind == TokenKind.Minus ? UnaryOperator.Negate : UnaryOperator.Not, operand,
-                    Span(start.StartPosition, Max(start.EndPosition, operand.Range.End)));
+                    _source, start.Start, Math.Max(start.Start, Math.Max(start.End, operand.End)));
             case TokenKind.OpenBracket:
                 return ParseTuple();
             case TokenKind.OpenBrace:
@@ -363,7 +363,7 @@ internal sealed partial class Parser
                 }
 
                 _recovery = true;
-                return new ErrorExpression(Range(start));
+                return new ErrorExpression(_source, start.Start, start.End);
         }
     }
 
@@ -389,14 +389,14 @@ internal sealed partial class Parser
 
         close = Read();
         PopNewlines();
-        return new ParenthesizedExpression(expression, Span(open.StartPosition, Max(close.EndPosition, expression.Range.End)));
+        return new ParenthesizedExpression(expression, _source, open.Start, Math.Max(open.Start, Math.Max(close.End, expression.End)));
     }
 
-    private ExpressionSyntax FinishFunctionCall(SyntaxToken name)
+    private ExpressionSyntax FinishFunctionCall(Token name)
     {
         var open = Read();
         var fullName = TextOf(name);
-        var nameEnd = name.EndPosition;
+        var nameEnd = name.End;
         while (open.Kind == TokenKind.DoubleColon)
         {
             var part = Read();
@@ -404,11 +404,11 @@ internal sealed partial class Parser
             {
                 Report(HclDiagnostics.MissingFunctionName(_path, Range(part)));
                 RecoverOver(TokenKind.OpenParen);
-                return new ErrorExpression(Span(name.StartPosition, part.EndPosition));
+                return new ErrorExpression(_source, name.Start, Math.Max(name.Start, part.End));
             }
 
             fullName = fullName + "::" + TextOf(part);
-            nameEnd = part.EndPosition;
+            nameEnd = part.End;
             open = Read();
         }
 
@@ -416,14 +416,14 @@ internal sealed partial class Parser
         {
             Report(HclDiagnostics.MissingOpenParenthesis(_path, Range(open)));
             RecoverOver(TokenKind.OpenParen);
-            return new ErrorExpression(Span(name.StartPosition, open.EndPosition));
+            return new ErrorExpression(_source, name.Start, Math.Max(name.Start, open.End));
         }
 
         var arguments = _expressions;
         var mark0 = arguments.Count;
         ExpressionSyntax? lastArgument = null;
         var expandFinal = false;
-        SyntaxToken close = open;
+        Token close = open;
         PushNewlines(false);
         while (true)
         {
@@ -474,7 +474,7 @@ internal sealed partial class Parser
             if (separator.Kind != TokenKind.Comma)
             {
                 Report(separator.Kind == TokenKind.EndOfFile
-                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Span(name.StartPosition, open.EndPosition))
+                    ? HclDiagnostics.UnterminatedFunctionCall(_path, Range(name.Start, open.End))
                     : HclDiagnostics.MissingArgumentSeparator(_path, Range(separator)));
                 close = Recover(TokenKind.CloseParen);
                 break;
@@ -488,9 +488,9 @@ internal sealed partial class Parser
         }
 
         PopNewlines();
-        var end = Max(close.EndPosition, lastArgument is not null ? lastArgument.Range.End : open.EndPosition);
-        return new FunctionCallExpression(fullName, Span(name.StartPosition, nameEnd), arguments.PopToArray(mark0), expandFinal,
-            Span(name.StartPosition, end));
+        var end = Math.Max(close.End, lastArgument is not null ? lastArgument.End : open.End);
+        return new FunctionCallExpression(fullName, nameEnd, arguments.PopToArray(mark0), expandFinal,
+            _source, name.Start, Math.Max(name.Start, end));
     }
 
     private ExpressionSyntax ParseTuple()
@@ -506,7 +506,7 @@ internal sealed partial class Parser
 
             var elements = _expressions;
             var mark0 = elements.Count;
-            SyntaxToken close;
+            Token close;
             while (true)
             {
                 if (Peek().Kind == TokenKind.CloseBracket)
@@ -547,7 +547,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new TupleExpression(elements.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
+            return new TupleExpression(elements.PopToArray(mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
         }
         finally
         {
@@ -571,7 +571,7 @@ internal sealed partial class Parser
         {
             var items = _objectItems;
             var mark0 = items.Count;
-            SyntaxToken close;
+            Token close;
             while (true)
             {
                 var next = Peek();
@@ -653,7 +653,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new ObjectExpression(items.PopToArray(mark0), Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
+            return new ObjectExpression(items.PopToArray(mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
         }
         finally
         {
@@ -661,7 +661,7 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishFor(SyntaxToken open)
+    private ExpressionSyntax FinishFor(Token open)
     {
         PushNewlines(false);
         try
@@ -674,7 +674,7 @@ internal sealed partial class Parser
         }
     }
 
-    private ExpressionSyntax FinishForCore(SyntaxToken open)
+    private ExpressionSyntax FinishForCore(Token open)
     {
         Read(); // "for"
         var isObject = open.Kind == TokenKind.OpenBrace;
@@ -688,7 +688,7 @@ internal sealed partial class Parser
             }
 
             var closed = Recover(closeKind);
-            return new ErrorExpression(Span(open.StartPosition, closed.EndPosition));
+            return new ErrorExpression(_source, open.Start, Math.Max(open.Start, closed.End));
         }
 
         if (Peek().Kind != TokenKind.Identifier)
@@ -745,7 +745,7 @@ internal sealed partial class Parser
         }
 
         var grouping = false;
-        var ellipsis = default(SyntaxToken);
+        var ellipsis = default(Token);
         if (Peek().Kind == TokenKind.Ellipsis)
         {
             ellipsis = Read();
@@ -764,7 +764,7 @@ internal sealed partial class Parser
             }
         }
 
-        SyntaxToken close;
+        Token close;
         if (Peek().Kind == closeKind)
         {
             close = Read();
@@ -797,6 +797,6 @@ internal sealed partial class Parser
         }
 
         return new ForExpression(keyName, valueName, collection, keyExpression, valueExpression, condition, grouping, isObject,
-            Span(open.StartPosition, Max(close.EndPosition, PreviousEnd)));
+            _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
     }
 }

@@ -22,13 +22,13 @@ internal sealed partial class Parser
     }
 
     /// <summary>One piece of a template before it becomes a node (kept in a reused scratch stack, so a value type).</summary>
-    private struct TemplatePart(PartKind kind, SourcePosition start, SourcePosition end)
+    private struct TemplatePart(PartKind kind, int start, int end)
     {
         public readonly PartKind Kind = kind;
 
-        public readonly SourcePosition Start = start;
+        public readonly int Start = start;
 
-        public SourcePosition End = end;
+        public int End = end;
 
         public string Value = string.Empty;
 
@@ -38,7 +38,8 @@ internal sealed partial class Parser
 
         public string? ValueVariable;
 
-        public readonly SourceRange Range => new(Start, End.Offset < Start.Offset ? Start : End);
+        /// <summary>The end, never before the start.</summary>
+        public readonly int ClampedEnd => Math.Max(Start, End);
 
         public readonly string Name => Kind switch
         {
@@ -69,10 +70,9 @@ internal sealed partial class Parser
                     ? LiteralString(literal, firstKind == TokenKind.QuotedLiteral)
                     : _names.GetString(DecodeLiteral(literal.Start, _tokens[last].End, quoted: false));
                 ReadThrough(last);
-                var range = Span(literal.StartPosition, _tokens[last].EndPosition);
+                var literalEnd = Math.Max(literal.Start, _tokens[last].End);
                 Read();
-                ExpressionSyntax[] single = [new LiteralExpression(value, range)];
-                return new TemplateExpression(single, kind, false, Span(open.StartPosition, Max(open.EndPosition, PreviousEnd)));
+                return new TemplateExpression(value, literal.Start, literalEnd, kind, _source, open.Start, Math.Max(open.End, PreviousEnd));
             }
         }
 
@@ -96,11 +96,11 @@ internal sealed partial class Parser
         }
 
         stack.Truncate(mark);
-        var end = Max(open.EndPosition, PreviousEnd);
-        return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, Span(open.StartPosition, end));
+        var end = Math.Max(open.End, PreviousEnd);
+        return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, _source, open.Start, Math.Max(open.Start, end));
     }
 
-    private string DecodeLiteral(in SyntaxToken token, bool quoted) => DecodeLiteral(token.Start, token.End, quoted);
+    private string DecodeLiteral(in Token token, bool quoted) => DecodeLiteral(token.Start, token.End, quoted);
 
     private string DecodeLiteral(int start, int end, bool quoted) =>
         StringLiteralDecoder.Decode(_source, start, end, quoted, _diagnostics, _names);
@@ -133,14 +133,24 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>The string value of a literal token that is a whole template part (shared for repeated short texts).</summary>
-    private HclString LiteralString(in SyntaxToken token, bool quoted)
+    /// <summary>
+    /// The string value of a literal token that is a whole template part. Short texts ("docker", "tcp") repeat and
+    /// are shared; longer ones (images, paths) seldom do, and a table lookup for them costs more than it saves.
+    /// </summary>
+    private HclString LiteralString(in Token token, bool quoted)
     {
         var span = _text.AsSpan(token.Start, token.Length);
-        return span.Length <= NameTable.MaxLength && span.IndexOfAny('\\', '$', '%') < 0 && !span.ContainsAnyInRange('\u0300', '\uFFFF')
-            ? _names.GetString(span)
-            : _names.GetString(DecodeLiteral(token, quoted));
+        if (span.Length > NameTable.MaxLength || span.IndexOfAny('\\', '$', '%') >= 0 || span.ContainsAnyInRange('\u0300', '\uFFFF'))
+        {
+            return _names.GetString(DecodeLiteral(token, quoted));
+        }
+
+        // Plain text below U+0300 is its own decoded, NFC form.
+        return span.Length <= SharedLiteralLength ? _names.GetString(span) : new HclString(span.ToString());
     }
+
+    /// <summary>Plain literals up to this length share one string value per distinct text.</summary>
+    private const int SharedLiteralLength = 16;
 
     /// <summary>
     /// Pushes the parts of a template (up to and including the closer) onto <see cref="_templateParts"/>;
@@ -151,18 +161,17 @@ internal sealed partial class Parser
         var parts = _templateParts;
         var mark = parts.Count;
         var startToken = Peek();
-        var startRange = Range(startToken);
         var trimNextLeft = false;
         var nextCanTrimPrevious = false;
-        var endStart = startToken.StartPosition;
-        var endEnd = startToken.StartPosition;
+        var endStart = startToken.Start;
+        var endEnd = startToken.Start;
         while (true)
         {
             var next = Read();
             if (next.Kind == end)
             {
-                endStart = next.StartPosition;
-                endEnd = next.EndPosition;
+                endStart = next.Start;
+                endEnd = next.End;
                 break;
             }
 
@@ -202,13 +211,13 @@ internal sealed partial class Parser
                         value = value.TrimStart();
                     }
 
-                    parts.Push(new TemplatePart(PartKind.Literal, next.StartPosition, PreviousEnd) { Value = value });
+                    parts.Push(new TemplatePart(PartKind.Literal, next.Start, PreviousEnd) { Value = value });
                     nextCanTrimPrevious = true;
                     continue;
 
                 case TokenKind.QuotedNewline when end == TokenKind.CloseQuote:
                     // Reported by the lexer: the quoted string ends at the line break.
-                    endStart = endEnd = next.StartPosition;
+                    endStart = endEnd = next.Start;
                     break;
 
                 case TokenKind.TemplateInterpolation:
@@ -222,10 +231,10 @@ internal sealed partial class Parser
                         {
                             Report(close.Kind switch
                             {
-                                TokenKind.EndOfFile => HclDiagnostics.UnclosedInterpolation(_path, startRange),
+                                TokenKind.EndOfFile => HclDiagnostics.UnclosedInterpolation(_path, Range(startToken)),
                                 TokenKind.Colon => HclDiagnostics.InterpolationColon(_path, Range(close)),
                                 TokenKind.CloseQuote or TokenKind.OpenQuote or TokenKind.QuotedNewline when end == TokenKind.CloseQuote =>
-                                    HclDiagnostics.UnclosedInterpolationInQuotes(_path, startRange),
+                                    HclDiagnostics.UnclosedInterpolationInQuotes(_path, Range(startToken)),
                                 _ => HclDiagnostics.InterpolationExtraCharacters(_path, Range(close)),
                             });
                         }
@@ -239,7 +248,7 @@ internal sealed partial class Parser
                     }
 
                     PopNewlines();
-                    parts.Push(new TemplatePart(PartKind.Interpolation, next.StartPosition, Max(close.EndPosition, next.EndPosition)) { Expression = expression });
+                    parts.Push(new TemplatePart(PartKind.Interpolation, next.Start, Math.Max(close.End, next.End)) { Expression = expression });
                     continue;
 
                 case TokenKind.TemplateControl:
@@ -259,8 +268,8 @@ internal sealed partial class Parser
 
                     var final = next.Kind == TokenKind.EndOfFile ? next : Recover(end);
                     _recovery = true;
-                    endStart = final.StartPosition;
-                    endEnd = final.EndPosition;
+                    endStart = final.Start;
+                    endEnd = final.End;
                     break;
             }
 
@@ -269,13 +278,13 @@ internal sealed partial class Parser
 
         if (parts.Count == mark)
         {
-            parts.Push(new TemplatePart(PartKind.Literal, startToken.StartPosition, startToken.StartPosition) { Value = string.Empty });
+            parts.Push(new TemplatePart(PartKind.Literal, startToken.Start, startToken.Start) { Value = string.Empty });
         }
 
         parts.Push(new TemplatePart(PartKind.End, endStart, endEnd));
     }
 
-    private static void TrimPrevious(ScratchStack<TemplatePart> parts, int mark, in SyntaxToken opener, bool canTrimPrevious)
+    private static void TrimPrevious(ScratchStack<TemplatePart> parts, int mark, in Token opener, bool canTrimPrevious)
     {
         if (canTrimPrevious && opener.Length == 3 && parts.Count > mark && parts[parts.Count - 1].Kind == PartKind.Literal)
         {
@@ -285,7 +294,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses the inside of a <c>%{ ... }</c> sequence; returns true when it ends with <c>~}</c>.</summary>
-    private bool ParseDirective(in SyntaxToken opener)
+    private bool ParseDirective(in Token opener)
     {
         var parts = _templateParts;
         var keyword = Peek();
@@ -306,16 +315,16 @@ internal sealed partial class Parser
         {
             case "if":
                 var condition = ParseExpression();
-                parts.Push(new TemplatePart(PartKind.If, opener.StartPosition, Peek().EndPosition) { Expression = condition });
+                parts.Push(new TemplatePart(PartKind.If, opener.Start, Peek().End) { Expression = condition });
                 break;
             case "else":
-                parts.Push(new TemplatePart(PartKind.Else, opener.StartPosition, Peek().EndPosition));
+                parts.Push(new TemplatePart(PartKind.Else, opener.Start, Peek().End));
                 break;
             case "endif":
-                parts.Push(new TemplatePart(PartKind.EndIf, opener.StartPosition, Peek().EndPosition));
+                parts.Push(new TemplatePart(PartKind.EndIf, opener.Start, Peek().End));
                 break;
             case "endfor":
-                parts.Push(new TemplatePart(PartKind.EndFor, opener.StartPosition, Peek().EndPosition));
+                parts.Push(new TemplatePart(PartKind.EndFor, opener.Start, Peek().End));
                 break;
             case "for":
                 if (Peek().Kind != TokenKind.Identifier)
@@ -362,7 +371,7 @@ internal sealed partial class Parser
 
                 Read();
                 var collection = ParseExpression();
-                parts.Push(new TemplatePart(PartKind.For, opener.StartPosition, Peek().EndPosition)
+                parts.Push(new TemplatePart(PartKind.For, opener.Start, Peek().End)
                 {
                     Expression = collection,
                     KeyVariable = keyName,
@@ -587,7 +596,7 @@ internal sealed partial class Parser
         {
             case PartKind.Literal:
                 index++;
-                return new LiteralExpression(_names.GetString(part.Value), part.Range);
+                return new LiteralExpression(_names.GetString(part.Value), _source, part.Start, part.ClampedEnd);
             case PartKind.Interpolation:
                 index++;
                 return part.Expression!;
@@ -597,19 +606,18 @@ internal sealed partial class Parser
                 return ParseTemplateFor(parts, ref index);
             default:
                 index++;
-                Report(HclDiagnostics.UnexpectedDirective(_path, part.Range, part.Name));
-                return new ErrorExpression(part.Range);
+                Report(HclDiagnostics.UnexpectedDirective(_path, Range(part.Start, part.End), part.Name));
+                return new ErrorExpression(_source, part.Start, part.ClampedEnd);
         }
     }
 
     private ExpressionSyntax ParseTemplateIf(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
-            return new ErrorExpression(openRange);
+            return new ErrorExpression(_source, open.Start, open.ClampedEnd);
         }
 
         try
@@ -624,8 +632,8 @@ internal sealed partial class Parser
                 if (next.Kind == PartKind.End)
                 {
                     items.Truncate(mark);
-                    Report(HclDiagnostics.IfMissingEndif(_path, next.Range, openRange));
-                    return new ErrorExpression(next.Range);
+                    Report(HclDiagnostics.IfMissingEndif(_path, Range(next.Start, next.End), Range(open.Start, open.End)));
+                    return new ErrorExpression(_source, next.Start, next.ClampedEnd);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
@@ -645,9 +653,9 @@ internal sealed partial class Parser
 
                     items.Truncate(mark);
                     Report(next.Kind == PartKind.Else
-                        ? HclDiagnostics.UnexpectedElse(_path, next.Range, openRange)
-                        : HclDiagnostics.ExpectedEndif(_path, next.Range, next.Name, openRange));
-                    return new ErrorExpression(next.Range);
+                        ? HclDiagnostics.UnexpectedElse(_path, Range(next.Start, next.End), Range(open.Start, open.End))
+                        : HclDiagnostics.ExpectedEndif(_path, Range(next.Start, next.End), next.Name, Range(open.Start, open.End)));
+                    return new ErrorExpression(_source, next.Start, next.ClampedEnd);
                 }
 
                 items.Push(ParseTemplateItem(parts, ref index));
@@ -666,17 +674,17 @@ internal sealed partial class Parser
 
             if (ifParts.Length == 0)
             {
-                ifParts = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
+                ifParts = [new LiteralExpression(HclString.Empty, _source, open.End, open.End)];
             }
 
             if (elseParts.Length == 0)
             {
-                elseParts = [new LiteralExpression(HclString.Empty, SourceRange.At(endif.Start))];
+                elseParts = [new LiteralExpression(HclString.Empty, _source, endif.Start, endif.Start)];
             }
 
-            var trueTemplate = new TemplateExpression(ifParts, TemplateKind.Directive, false, Span(ifParts));
-            var falseTemplate = new TemplateExpression(elseParts, TemplateKind.Directive, false, Span(elseParts));
-            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, Span(open.Start, endif.End));
+            var trueTemplate = new TemplateExpression(ifParts, TemplateKind.Directive, false, _source, ifParts[0].Start, Math.Max(ifParts[0].Start, ifParts[^1].End));
+            var falseTemplate = new TemplateExpression(elseParts, TemplateKind.Directive, false, _source, elseParts[0].Start, Math.Max(elseParts[0].Start, elseParts[^1].End));
+            return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, _source, open.Start, Math.Max(open.Start, endif.End));
         }
         finally
         {
@@ -687,11 +695,10 @@ internal sealed partial class Parser
     private ExpressionSyntax ParseTemplateFor(Span<TemplatePart> parts, ref int index)
     {
         var open = parts[index++];
-        var openRange = open.Range;
         if (!EnterNesting(_tokens[Math.Max(0, _previous)]))
         {
             SkipTemplateParts(parts, ref index);
-            return new ErrorExpression(openRange);
+            return new ErrorExpression(_source, open.Start, open.ClampedEnd);
         }
 
         try
@@ -705,8 +712,8 @@ internal sealed partial class Parser
                 if (next.Kind == PartKind.End)
                 {
                     items.Truncate(mark);
-                    Report(HclDiagnostics.ForMissingEndfor(_path, next.Range, openRange));
-                    return new ErrorExpression(next.Range);
+                    Report(HclDiagnostics.ForMissingEndfor(_path, Range(next.Start, next.End), Range(open.Start, open.End)));
+                    return new ErrorExpression(_source, next.Start, next.ClampedEnd);
                 }
 
                 if (next.Kind is PartKind.Else or PartKind.EndIf or PartKind.EndFor)
@@ -719,8 +726,8 @@ internal sealed partial class Parser
                     }
 
                     items.Truncate(mark);
-                    Report(HclDiagnostics.ExpectedEndfor(_path, next.Range, next.Name, openRange));
-                    return new ErrorExpression(next.Range);
+                    Report(HclDiagnostics.ExpectedEndfor(_path, Range(next.Start, next.End), next.Name, Range(open.Start, open.End)));
+                    return new ErrorExpression(_source, next.Start, next.ClampedEnd);
                 }
 
                 items.Push(ParseTemplateItem(parts, ref index));
@@ -729,11 +736,11 @@ internal sealed partial class Parser
             var content = items.PopToArray(mark);
             if (content.Length == 0)
             {
-                content = [new LiteralExpression(HclString.Empty, SourceRange.At(open.End))];
+                content = [new LiteralExpression(HclString.Empty, _source, open.End, open.End)];
             }
 
-            var body = new TemplateExpression(content, TemplateKind.Directive, false, Span(content));
-            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, Span(open.Start, endfor.End));
+            var body = new TemplateExpression(content, TemplateKind.Directive, false, _source, content[0].Start, Math.Max(content[0].Start, content[^1].End));
+            return new TemplateForExpression(open.KeyVariable, open.ValueVariable!, open.Expression!, body, _source, open.Start, Math.Max(open.Start, endfor.End));
         }
         finally
         {
@@ -748,6 +755,4 @@ internal sealed partial class Parser
             index++;
         }
     }
-
-    private static SourceRange Span(ExpressionSyntax[] expressions) => Span(expressions[0].Range.Start, expressions[^1].Range.End);
 }

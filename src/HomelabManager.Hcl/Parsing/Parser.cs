@@ -19,7 +19,7 @@ internal sealed partial class Parser
     private readonly SourceText _source;
     private readonly string _text;
     private readonly string _path;
-    private readonly SyntaxToken[] _tokens;
+    private readonly Token[] _tokens;
     private readonly int _tokenCount;
     private readonly List<Diagnostic> _diagnostics;
     private readonly NameTable _names;
@@ -37,8 +37,8 @@ internal sealed partial class Parser
     private bool _recovery;
     private int _depth;
 
-    /// <summary>Creates a parser over <paramref name="count"/> tokens (the last one the end of file) that carry their positions.</summary>
-    public Parser(SourceText source, SyntaxToken[] tokens, int count, List<Diagnostic> diagnostics)
+    /// <summary>Creates a parser over <paramref name="count"/> tokens (the last one the end of file); ranges are resolved in <paramref name="source"/> only when read.</summary>
+    public Parser(SourceText source, Token[] tokens, int count, List<Diagnostic> diagnostics)
     {
         _source = source;
         _text = source.Text;
@@ -51,8 +51,8 @@ internal sealed partial class Parser
 
     public Body ParseFile()
     {
-        var body = ParseBody(TokenKind.EndOfFile, SourcePosition.Start);
-        return new Body(body.Items, body.Attributes, body.Blocks, Span(SourcePosition.Start, _tokens[_tokenCount - 1].EndPosition));
+        var body = ParseBody(TokenKind.EndOfFile, 0);
+        return new Body(body.Items, body.Attributes, body.Blocks, _source, 0, _tokens[_tokenCount - 1].End);
     }
 
     public ExpressionSyntax ParseStandaloneExpression()
@@ -91,11 +91,11 @@ internal sealed partial class Parser
         return i;
     }
 
-    private ref readonly SyntaxToken Peek() => ref _tokens[PeekIndex()];
+    private ref readonly Token Peek() => ref _tokens[PeekIndex()];
 
     private TokenKind PeekKind() => _tokens[PeekIndex()].Kind;
 
-    private SyntaxToken Read()
+    private Token Read()
     {
         var i = PeekIndex();
         ref readonly var token = ref _tokens[i];
@@ -105,9 +105,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>The end of the last token read (the start of the text before any).</summary>
-    private SourcePosition PreviousEnd => _previous >= 0 ? _tokens[_previous].EndPosition : SourcePosition.Start;
-
-    private SourceRange PreviousRange => _previous >= 0 ? _tokens[_previous].Range : SourceRange.At(SourcePosition.Start);
+    private int PreviousEnd => _previous >= 0 ? _tokens[_previous].End : 0;
 
     private void PushNewlines(bool include)
     {
@@ -122,23 +120,23 @@ internal sealed partial class Parser
 
     private void PopNewlines() => _includeNewlines = _newlineStack[--_newlineDepth];
 
-    private static SourceRange Range(in SyntaxToken token) => token.Range;
+    /// <summary>The range of a token, for a diagnostic (lines and columns come from the line table).</summary>
+    private SourceRange Range(in Token token) => _source.RangeOf(token.Start, token.End);
 
-    /// <summary>The range from <paramref name="start"/> to <paramref name="end"/> (empty when the end is before the start).</summary>
-    private static SourceRange Span(SourcePosition start, SourcePosition end) =>
-        new(start, end.Offset < start.Offset ? start : end);
+    /// <summary>The range of <c>[start, end)</c>, for a diagnostic (empty when the end is before the start).</summary>
+    private SourceRange Range(int start, int end) => _source.RangeOf(start, Math.Max(start, end));
 
-    /// <summary>The later of two positions.</summary>
-    private static SourcePosition Max(SourcePosition a, SourcePosition b) => b.Offset > a.Offset ? b : a;
+    /// <summary>The range of the token at <paramref name="index"/> (the empty range at the start of the text for -1).</summary>
+    private SourceRange RangeOfToken(int index) => index >= 0 ? Range(_tokens[index]) : Range(0, 0);
 
-    private string TextOf(in SyntaxToken token) => _names.Get(_text, token.Start, token.Length);
+    private string TextOf(in Token token) => _names.Get(_text, token.Start, token.Length);
 
-    private bool IsKeyword(in SyntaxToken token, string keyword) =>
+    private bool IsKeyword(in Token token, string keyword) =>
         token.Kind == TokenKind.Identifier && _text.AsSpan(token.Start, token.Length).SequenceEqual(keyword);
 
     private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
-    private bool EnterNesting(SyntaxToken at)
+    private bool EnterNesting(Token at)
     {
         // The stack probe is a runtime call: make it every 8 levels (the probe leaves far more room than 8 levels use).
         if (_depth >= MaxDepth || ((_depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
@@ -178,7 +176,7 @@ internal sealed partial class Parser
     };
 
     /// <summary>Skips to the token closing the current construct (nesting aware) and returns it (or end of file).</summary>
-    private SyntaxToken Recover(TokenKind end)
+    private Token Recover(TokenKind end)
     {
         var start = Opposite(end);
         _recovery = true;
@@ -214,7 +212,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Skips past the bracket matching an opener that was just read.</summary>
-    private SyntaxToken RecoverOver(TokenKind start)
+    private Token RecoverOver(TokenKind start)
     {
         var end = Opposite(start);
         var nest = 1;

@@ -51,9 +51,12 @@ public sealed class Body : SyntaxNode
         Blocks = blocks;
     }
 
-    /// <summary>A body whose attribute and block lists are already split out (the parser's: it may share one array for all three).</summary>
-    internal Body(IReadOnlyList<SyntaxNode> items, IReadOnlyList<AttributeSyntax> attributes, IReadOnlyList<BlockSyntax> blocks, SourceRange range)
-        : base(range)
+    /// <summary>
+    /// A parsed body spanning <c>[start, end)</c> of <paramref name="source"/>, whose attribute and block lists are
+    /// already split out (the parser's: it may share one array for all three).
+    /// </summary>
+    internal Body(IReadOnlyList<SyntaxNode> items, IReadOnlyList<AttributeSyntax> attributes, IReadOnlyList<BlockSyntax> blocks, SourceText source, int start, int end)
+        : base(source, start, end)
     {
         Items = items;
         Attributes = attributes;

@@ -9,4 +9,14 @@ public abstract class ExpressionSyntax : SyntaxNode
         : base(range)
     {
     }
+
+    private protected ExpressionSyntax(SourceRange[] ranges)
+        : base(ranges)
+    {
+    }
+
+    private protected ExpressionSyntax(SourceText source, int start, int end)
+        : base(source, start, end)
+    {
+    }
 }

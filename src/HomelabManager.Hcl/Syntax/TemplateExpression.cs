@@ -1,3 +1,4 @@
+using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Syntax;
@@ -8,22 +9,77 @@ namespace HomelabManager.Hcl.Syntax;
 /// <c>%{if}</c>/<c>%{for}</c> parts are <see cref="TemplateIfExpression"/>/<see cref="TemplateForExpression"/>.
 /// Also used for the branches and bodies of those directives.
 /// </summary>
-public sealed class TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceRange range)
-    : ExpressionSyntax(range)
+public sealed class TemplateExpression : ExpressionSyntax
 {
+    /// <summary>
+    /// The parts, or the value of a parsed plain string (one literal part) until its part node is first asked
+    /// for (then replaced by the one-part list).
+    /// </summary>
+    private object _content;
+    private readonly int _literalStart;
+    private readonly int _literalEnd;
+
+    /// <summary>Creates the node with an explicit range.</summary>
+    public TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceRange range)
+        : base(range)
+    {
+        _content = parts;
+        Kind = kind;
+        IsSingleInterpolation = isSingleInterpolation;
+    }
+
+    /// <summary>Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>.</summary>
+    internal TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceText source, int start, int end)
+        : base(source, start, end)
+    {
+        _content = parts;
+        Kind = kind;
+        IsSingleInterpolation = isSingleInterpolation;
+    }
+
+    /// <summary>
+    /// Creates a parsed plain string: one literal part with value <paramref name="literal"/> spanning
+    /// <c>[literalStart, literalEnd)</c>. Its part node is only made if <see cref="Parts"/> is read.
+    /// </summary>
+    internal TemplateExpression(HclString literal, int literalStart, int literalEnd, TemplateKind kind, SourceText source, int start, int end)
+        : base(source, start, end)
+    {
+        _content = literal;
+        _literalStart = literalStart;
+        _literalEnd = literalEnd;
+        Kind = kind;
+    }
+
     /// <summary>The parts in order.</summary>
-    public IReadOnlyList<ExpressionSyntax> Parts { get; } = parts;
+    public IReadOnlyList<ExpressionSyntax> Parts => _content as IReadOnlyList<ExpressionSyntax> ?? MakeLiteralPart();
 
     /// <summary>Quoted, heredoc, or directive body.</summary>
-    public TemplateKind Kind { get; } = kind;
+    public TemplateKind Kind { get; }
 
     /// <summary>True for a template that is exactly one <c>${X}</c> and nothing else: its value is X's value, unconverted.</summary>
-    public bool IsSingleInterpolation { get; } = isSingleInterpolation;
+    public bool IsSingleInterpolation { get; }
 
     /// <summary>True when the template is one literal part (no interpolation or directive).</summary>
-    public bool IsStringLiteral => !IsSingleInterpolation && Parts.Count == 1 && Parts[0] is LiteralExpression;
+    public bool IsStringLiteral => _content is HclString || (!IsSingleInterpolation && Parts.Count == 1 && Parts[0] is LiteralExpression);
 
     /// <summary>The literal value when <see cref="IsStringLiteral"/>, otherwise null.</summary>
-    public string? LiteralValue =>
-        IsStringLiteral && Parts[0] is LiteralExpression { Value: Evaluation.HclString text } ? text.Value : null;
+    public string? LiteralValue => LiteralString?.Value;
+
+    /// <summary>The literal value as an HCL string when <see cref="IsStringLiteral"/>, otherwise null.</summary>
+    internal HclString? LiteralString =>
+        _content as HclString ?? (IsStringLiteral && Parts[0] is LiteralExpression { Value: HclString text } ? text : null);
+
+    private IReadOnlyList<ExpressionSyntax> MakeLiteralPart()
+    {
+        var content = _content;
+        if (content is not HclString literal)
+        {
+            return (IReadOnlyList<ExpressionSyntax>)content;
+        }
+
+        // Readers racing here agree on one list: the first to swap it in wins.
+        ExpressionSyntax[] parts = [new LiteralExpression(literal, ParsedSource!, _literalStart, _literalEnd)];
+        var previous = Interlocked.CompareExchange(ref _content, parts, literal);
+        return previous == (object)literal ? parts : (IReadOnlyList<ExpressionSyntax>)previous;
+    }
 }

@@ -37,18 +37,8 @@ public sealed class SourceText
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStartsAndScan();
 
-    /// <summary>The offsets at which lines start (computed once).</summary>
-    internal int[] LineStartTable => LineStarts;
-
-    /// <summary>True when the text has surrogates (columns then count scalars, not UTF-16 units).</summary>
-    internal bool HasSurrogates
-    {
-        get
-        {
-            _ = LineStarts;
-            return _hasSurrogates;
-        }
-    }
+    /// <summary>True once the line table has been computed (parsing alone never needs it).</summary>
+    internal bool HasLineTable => _lineStarts is not null;
 
     private int[] ComputeLineStartsAndScan()
     {
@@ -80,14 +70,15 @@ public sealed class SourceText
             return new SourcePosition(line + 1, offset - starts[line] + 1, offset);
         }
 
-        // Lines with surrogate pairs: count scalars from the nearest checkpoint (one every 256 UTF-16 units,
+        // Lines with surrogate pairs: count scalars from the nearest checkpoint (one every 32 UTF-16 units,
         // computed once per line), so positions stay cheap on very long lines.
         var checkpoints = ColumnCheckpoints(line, starts);
         var block = (offset - starts[line]) / CheckpointSpacing;
         var column = checkpoints[block];
+        var text = Text;
         for (var i = starts[line] + (block * CheckpointSpacing); i < offset; i++)
         {
-            if (!char.IsLowSurrogate(Text[i]))
+            if (!char.IsLowSurrogate(text[i]))
             {
                 column++;
             }
@@ -216,7 +207,7 @@ public sealed class SourceText
         return starts;
     }
 
-    private const int CheckpointSpacing = 256;
+    private const int CheckpointSpacing = 32;
 
     private int[] ColumnCheckpoints(int line, int[] starts)
     {
@@ -231,6 +222,7 @@ public sealed class SourceText
         var lineEnd = line + 1 < starts.Length ? starts[line + 1] : Text.Length;
         var result = new int[((lineEnd - lineStart) / CheckpointSpacing) + 1];
         var column = 1;
+        var text = Text;
         for (var i = lineStart; i < lineEnd; i++)
         {
             if ((i - lineStart) % CheckpointSpacing == 0)
@@ -238,7 +230,7 @@ public sealed class SourceText
                 result[(i - lineStart) / CheckpointSpacing] = column;
             }
 
-            if (!char.IsLowSurrogate(Text[i]))
+            if (!char.IsLowSurrogate(text[i]))
             {
                 column++;
             }

@@ -49,4 +49,16 @@ public sealed class HclNumberTests
         Assert.Equal(int.MinValue, min);
         Assert.False(N("2147483648").TryGetInt32(out _));
     }
+
+    [Fact]
+    public void SmallIntegersAreSharedAndKeepTheirValue()
+    {
+        Assert.Same(N("80"), N("80"));
+        Assert.Same(HclNumber.FromInt64(4095), N("4095"));
+        Assert.Equal("4095", N("4095").ToString());
+        Assert.Equal("4096", N("4096").ToString());
+        Assert.Equal("100", N("100").ToString());
+        Assert.Equal(N("100"), HclNumber.FromDecimal(100m));
+        Assert.Equal("-7", HclNumber.FromInt64(-7).ToString());
+    }
 }
