@@ -107,7 +107,7 @@ internal sealed class DeploymentPlanner(INomadClient nomad)
     {
         if (entry.Action == PlanAction.Conflict)
         {
-            return request.DiffAll ? await WithDiffAsync(entry, JobBookkeeping.ForRegister(desired.Job, 0), cancellationToken) : entry;
+            return request.DiffAll || request.DiffChanged ? await WithDiffAsync(entry, JobBookkeeping.ForRegister(desired.Job, 0), cancellationToken) : entry;
         }
 
         var read = entry.Action == PlanAction.Update || (entry.Action == PlanAction.Unchanged && request.InspectAll);
@@ -116,7 +116,7 @@ internal sealed class DeploymentPlanner(INomadClient nomad)
             entry = await ReadAsync(desired, entry, cancellationToken);
         }
 
-        if (entry.Action == PlanAction.Drift || request.DiffAll)
+        if (entry.Action == PlanAction.Drift || request.DiffAll || (request.DiffChanged && entry.IsWrite))
         {
             var planned = entry.Action == PlanAction.Drift ? JobBookkeeping.ForRegister(desired.Job, entry.ExpectedVersion) : entry.Job!;
             entry = await WithDiffAsync(entry, planned, cancellationToken);

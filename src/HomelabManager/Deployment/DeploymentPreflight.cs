@@ -66,8 +66,13 @@ internal sealed class DeploymentPreflight(INomadClient nomad, Func<IVaultClient>
         return created;
     }
 
-    private async Task<IReadOnlyList<string>> CheckSecretsAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Problems with the <c>vault:</c> references of <paramref name="services"/> (missing secret or key); no request when
+    /// none has a reference. Deploy checks only the services whose jobs it registers, so a no-change deploy reads nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckSecretsAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var references = services
             .SelectMany(s => s.Env.Select(e => (Service: s.Name, Env: e.Name, Reference: (e.Value as VaultEnvValue)?.Reference)))
             .Where(r => r.Reference is not null)

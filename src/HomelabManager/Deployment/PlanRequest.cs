@@ -9,6 +9,9 @@ internal sealed record PlanRequest
     /// <summary>Ask Nomad to plan every desired job (field-level diffs; drift of unchanged-hash jobs). One request per job.</summary>
     public bool DiffAll { get; init; }
 
+    /// <summary>Ask Nomad to plan the jobs that would be written (creates, updates, conflicts): their field-level diffs.</summary>
+    public bool DiffChanged { get; init; }
+
     /// <summary>Read every desired live job, even unchanged ones (its version and modify index; drift check).</summary>
     public bool InspectAll { get; init; }
 

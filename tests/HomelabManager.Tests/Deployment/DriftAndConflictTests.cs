@@ -18,7 +18,10 @@ public sealed class DriftAndConflictTests
         // Someone runs the job by hand with another image; our Meta (hash, expected version 0) stays.
         await cluster.EditLiveJobAsync("web", job => SetImage(job, "nginx:1.25-hotfix"));
 
-        var plan = await cluster.RunAsync("plan", "--detailed-exitcode");
+        // A plain plan does not look at unchanged jobs (one request); --refresh asks Nomad to plan each of them.
+        var quick = await cluster.RunAsync("plan", "--detailed-exitcode");
+        Assert.True(quick.ExitCode == ExitCodes.Ok, quick.Out + quick.Error);
+        var plan = await cluster.RunAsync("plan", "--detailed-exitcode", "--refresh");
         Assert.True(plan.ExitCode == 2, plan.Out + plan.Error);
         Assert.Contains("! web", plan.Out, StringComparison.Ordinal);
         Assert.Contains("drift: changed outside homelab-manager", plan.Out, StringComparison.Ordinal);
@@ -41,7 +44,7 @@ public sealed class DriftAndConflictTests
         Assert.True(forced.ExitCode == ExitCodes.Ok, forced.Out + forced.Error);
         Assert.Equal("nginx:1.28", await cluster.LiveImageAsync("web"));
         Assert.Equal("2", (await cluster.LiveMetaAsync("web"))["homelab-manager-expected-version"]!.GetValue<string>());
-        var clean = await cluster.RunAsync("plan", "--detailed-exitcode");
+        var clean = await cluster.RunAsync("plan", "--detailed-exitcode", "--refresh");
         Assert.True(clean.ExitCode == ExitCodes.Ok, clean.Out + clean.Error);
     }
 
@@ -58,7 +61,7 @@ public sealed class DriftAndConflictTests
         Assert.Equal(ExitCodes.Ok, noop.ExitCode);
         Assert.Empty(ClusterHarness.Writes(cluster.NomadRequestsSince(before)));
 
-        var plan = await cluster.RunAsync("plan");
+        var plan = await cluster.RunAsync("plan", "--refresh");
         Assert.Contains("! cache", plan.Out, StringComparison.Ordinal);
         Assert.Contains("~ Count: \"3\" => \"1\"", plan.Out, StringComparison.Ordinal);
 
@@ -68,7 +71,7 @@ public sealed class DriftAndConflictTests
         Assert.True(forced.ExitCode == ExitCodes.Ok, forced.Out + forced.Error);
         var write = Assert.Single(ClusterHarness.Writes(cluster.NomadRequestsSince(before)));
         Assert.Contains("\"ID\":\"cache\"", write.Body, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Ok, (await cluster.RunAsync("plan", "--detailed-exitcode")).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await cluster.RunAsync("plan", "--detailed-exitcode", "--refresh")).ExitCode);
     }
 
     [RequiresNomadSchemaFact]

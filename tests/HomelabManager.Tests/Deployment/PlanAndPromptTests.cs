@@ -34,6 +34,31 @@ public sealed class PlanAndPromptTests
     }
 
     [RequiresNomadSchemaFact]
+    public async Task An_unchanged_lab_costs_plan_one_Nomad_request_and_deploy_no_Vault_read()
+    {
+        await using var cluster = await ClusterHarness.StartAsync();
+        Assert.Equal(ExitCodes.Ok, (await cluster.RunAsync("deploy")).ExitCode);
+        var nomadBefore = cluster.Nomad.Requests.All.Count;
+        var vaultBefore = cluster.Vault.Requests.All.Count;
+
+        var plan = await cluster.RunAsync("plan", "--detailed-exitcode");
+        Assert.True(plan.ExitCode == ExitCodes.Ok, plan.Out + plan.Error);
+        Assert.Equal(["GET /v1/jobs?meta=true"], cluster.NomadRequestsSince(nomadBefore).Select(r => r.ToString()).ToList());
+
+        nomadBefore = cluster.Nomad.Requests.All.Count;
+        var deploy = await cluster.RunAsync("deploy");
+        Assert.True(deploy.ExitCode == ExitCodes.Ok, deploy.Out + deploy.Error);
+        Assert.Empty(ClusterHarness.Writes(cluster.NomadRequestsSince(nomadBefore)));
+        Assert.Equal(vaultBefore, cluster.Vault.Requests.All.Count);
+
+        // --refresh plans every job with Nomad (drift of unchanged jobs), one request each.
+        nomadBefore = cluster.Nomad.Requests.All.Count;
+        var refreshed = await cluster.RunAsync("plan", "--refresh");
+        Assert.True(refreshed.ExitCode == ExitCodes.Ok, refreshed.Out + refreshed.Error);
+        Assert.Equal(3, cluster.NomadRequestsSince(nomadBefore).Count(r => r.Method == "PUT" && r.Path.EndsWith("/plan", StringComparison.Ordinal)));
+    }
+
+    [RequiresNomadSchemaFact]
     public async Task Plan_json_lists_every_job_with_its_action_and_diff()
     {
         await using var cluster = await ClusterHarness.StartAsync();

@@ -117,7 +117,7 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         var preflight = new DeploymentPreflight(clients.Nomad, () => clients.Vault, desired.Options);
-        var problems = await preflight.CheckAsync(desired.Services, cancellationToken);
+        var problems = await preflight.CheckAsync([], cancellationToken);
         if (problems.Count > 0)
         {
             return DeployReport.Refuse(environment, problems, "Nothing was applied.");
@@ -162,6 +162,14 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
                 environment,
                 [.. plan.Refusals.Select(j => $"{j.JobId}: {PlanView.Name(j.Action)}: {j.Reason}")],
                 $"Nothing was applied ({string.Join("; ", hints)}).");
+        }
+
+        // Secrets of the jobs about to be registered only: unchanged jobs keep running with what they read.
+        var registered = plan.Writes.Select(w => w.Service).ToHashSet(StringComparer.Ordinal);
+        var secretProblems = await preflight.CheckSecretsAsync([.. desired.Services.Where(s => registered.Contains(s.Name))], cancellationToken);
+        if (secretProblems.Count > 0)
+        {
+            return DeployReport.Refuse(environment, secretProblems, "Nothing was applied.");
         }
 
         if (_dns is not null)

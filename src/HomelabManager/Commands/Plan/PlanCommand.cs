@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace HomelabManager.Commands.Plan;
 
 /// <summary>
-/// <c>plan [SERVICE…] [--detailed-exitcode]</c>: what deploy would do, with Nomad's field-level diff per job;
-/// changes nothing. Exit codes with <c>--detailed-exitcode</c>: 0 nothing pending, 2 changes pending
+/// <c>plan [SERVICE…] [--detailed-exitcode] [--refresh]</c>: what deploy would do, with Nomad's field-level diff per
+/// changed job; changes nothing. Unchanged jobs cost nothing (one list request in all); <c>--refresh</c> also plans
+/// them with Nomad to find changes made outside homelab-manager (drift). Exit codes with <c>--detailed-exitcode</c>: 0 nothing pending, 2 changes pending
 /// (creates, updates, removals, drift, conflicts), 1 any error (invalid input included, so 2 stays unambiguous).
 /// </summary>
 internal static class PlanCommand
@@ -28,7 +29,11 @@ internal static class PlanCommand
         {
             Description = "Exit 0 when nothing would change, 2 when changes are pending, 1 on errors",
         };
-        var command = new Command("plan", "Show what deploy would change, with a field-level diff per job (changes nothing)") { services, detailed };
+        var refresh = new Option<bool>("--refresh")
+        {
+            Description = "Also ask Nomad to plan every unchanged job, to find changes made outside homelab-manager (one request per job)",
+        };
+        var command = new Command("plan", "Show what deploy would change, with a field-level diff per changed job (changes nothing)") { services, detailed, refresh };
         context.SetAction(command, async (parseResult, environment, cancellationToken) =>
         {
             var detailedExit = parseResult.GetValue(detailed);
@@ -44,7 +49,7 @@ internal static class PlanCommand
             {
                 plan = await new DeploymentPlanner(clients.Nomad).PlanAsync(
                     desired.Jobs,
-                    new PlanRequest { IncludeRemovals = desired.IsWholeHomelab, DiffAll = true },
+                    new PlanRequest { IncludeRemovals = desired.IsWholeHomelab, DiffAll = parseResult.GetValue(refresh), DiffChanged = true },
                     cancellationToken);
             }
             catch (Clients.Http.ApiException exception)
