@@ -6,8 +6,8 @@ using HomelabManager.Tests.NomadSchema;
 namespace HomelabManager.Tests.Deployment;
 
 /// <summary>
-/// The example homelab (<c>examples/homelab</c>, copied) with traefik + authelia + cloudflare_tunnel + cloudflare,
-/// deployed through the CLI against the Nomad, Vault and Cloudflare doubles, then one service removed.
+/// The example homelab (<c>examples/homelab</c>, copied) configured non-interactively (<c>configure --set …</c>) with
+/// traefik + authelia + cloudflare_tunnel + cloudflare, deployed through the CLI against the Nomad, Vault and Cloudflare doubles, then one service removed.
 /// </summary>
 public sealed class TunnelDeployTests
 {
@@ -19,34 +19,27 @@ public sealed class TunnelDeployTests
     private static readonly string[] PublicHosts =
         ["auth.lab.example.com", "jellyfin.lab.example.com", "nextcloud.lab.example.com", "pihole.lab.example.com", "status.lab.example.com", "vaultwarden.lab.example.com"];
 
-    // Written directly for now; the integrator switches this step to `configure --set …`.
-    private static string Yaml(CloudflareDouble cloudflare, string tunnel) => $$"""
-        homelab:
-          domain: {{Domain}}
-        reverse_proxy:
-          provider: traefik
-          config:
-            acme_email: admin@lab.example.com
-        auth:
-          provider: authelia
-          config:
-            jwt_secret: vault:secret/authelia#jwt_secret
-            session_secret: vault:secret/authelia#session_secret
-            storage_encryption_key: vault:secret/authelia#storage_encryption_key
-        vpn:
-          provider: cloudflare_tunnel
-          config:
-            account_id: {{Account}}
-            tunnel_id: {{tunnel}}
-            token: vault:secret/cloudflare#tunnel_token
-            api_token: ${CF_TOKEN}
-            api_url: {{cloudflare.ApiUrl}}
-        dns:
-          provider: cloudflare
-          config:
-            api_token: ${CF_TOKEN}
-            api_url: {{cloudflare.ApiUrl}}
-        """;
+    /// <summary>The non-interactive <c>configure</c> answers choosing the four providers.</summary>
+    private static string[] ConfigureArgs(CloudflareDouble cloudflare, string tunnel) =>
+    [
+        "configure",
+        "--set", $"homelab.domain={Domain}",
+        "--set", "reverse_proxy.provider=traefik",
+        "--set", "reverse_proxy.config.acme_email=admin@lab.example.com",
+        "--set", "auth.provider=authelia",
+        "--set", "auth.config.jwt_secret=vault:secret/authelia#jwt_secret",
+        "--set", "auth.config.session_secret=vault:secret/authelia#session_secret",
+        "--set", "auth.config.storage_encryption_key=vault:secret/authelia#storage_encryption_key",
+        "--set", "vpn.provider=cloudflare_tunnel",
+        "--set", $"vpn.config.account_id={Account}",
+        "--set", $"vpn.config.tunnel_id={tunnel}",
+        "--set", "vpn.config.token=vault:secret/cloudflare#tunnel_token",
+        "--set", "vpn.config.api_token=${CF_TOKEN}",
+        "--set", $"vpn.config.api_url={cloudflare.ApiUrl}",
+        "--set", "dns.provider=cloudflare",
+        "--set", "dns.config.api_token=${CF_TOKEN}",
+        "--set", $"dns.config.api_url={cloudflare.ApiUrl}",
+    ];
 
     private static async Task<JsonNode?> LiveJobAsync(ClusterHarness cluster, string jobId)
     {
@@ -91,8 +84,11 @@ public sealed class TunnelDeployTests
             cluster.Homelab.Write(relative, File.ReadAllText(file));
         }
 
-        cluster.Homelab.Write("homelab.yaml", Yaml(cloudflare, tunnel));
         cluster.ExtraVariables["CF_TOKEN"] = CloudflareDouble.Token;
+        File.Delete(Path.Combine(cluster.Homelab.Directory, "homelab.yaml"));
+        var configure = await cluster.RunAsync(ConfigureArgs(cloudflare, tunnel));
+        Assert.True(configure.ExitCode == ExitCodes.Ok, configure.Out + configure.Error);
+        Assert.Contains("provider: cloudflare_tunnel", File.ReadAllText(Path.Combine(cluster.Homelab.Directory, "homelab.yaml")), StringComparison.Ordinal);
         SeedSecrets(cluster);
 
         var plan = await cluster.RunAsync("plan", "--detailed-exitcode");
