@@ -83,36 +83,44 @@ internal sealed class DeploymentPreflight(INomadClient nomad, Func<IVaultClient>
             return [];
         }
 
-        var problems = new List<string>();
+        // One read per secret path, a few at a time (Vault answers each on its own); problems are reported in path order.
         var client = vault();
-        foreach (var secret in references.GroupBy(r => r.Reference.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var secrets = references.GroupBy(r => r.Reference.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var found = new string[secrets.Count][];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, secrets.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = SecretReadConcurrency, CancellationToken = cancellationToken },
+            async (i, token) => found[i] = await CheckSecretAsync(client, secrets[i], token));
+        return [.. found.SelectMany(p => p)];
+    }
+
+    /// <summary>Secret paths read at once by <see cref="CheckSecretsAsync"/>.</summary>
+    private const int SecretReadConcurrency = 4;
+
+    /// <summary>The problems of one secret path (empty when it exists with every key its users name).</summary>
+    private async Task<string[]> CheckSecretAsync(IVaultClient client, IGrouping<string, (string Service, string Env, VaultReference Reference)> secret, CancellationToken cancellationToken)
+    {
+        var first = secret.First().Reference;
+        var mount = new VaultKvMount(first.Mount, options.Vault.KvVersionOf(first.Mount) == VaultKvVersion.V1 ? 1 : 2);
+        IReadOnlySet<string>? keys;
+        try
         {
-            var first = secret.First().Reference;
-            var mount = new VaultKvMount(first.Mount, options.Vault.KvVersionOf(first.Mount) == VaultKvVersion.V1 ? 1 : 2);
-            IReadOnlySet<string>? keys;
-            try
-            {
-                keys = await ReadKeysAsync(client, mount, first.PathInMount, cancellationToken);
-            }
-            catch (ApiException exception)
-            {
-                problems.Add($"vault:{secret.Key} ({Users(secret)}): cannot read it: {exception.Message}");
-                continue;
-            }
-
-            if (keys is null)
-            {
-                problems.Add($"vault:{secret.Key} ({Users(secret)}): no secret at path \"{secret.Key}\" (KV v{mount.Version} mount \"{mount.Path}\"); write it with 'homelab-manager secrets set' or 'vault kv put'");
-                continue;
-            }
-
-            foreach (var missing in secret.Where(r => !keys.Contains(r.Reference.Key)).GroupBy(r => r.Reference.Key, StringComparer.Ordinal))
-            {
-                problems.Add($"vault:{secret.Key}#{missing.Key} ({Users(missing)}): the secret at path \"{secret.Key}\" has no key \"{missing.Key}\"");
-            }
+            keys = await ReadKeysAsync(client, mount, first.PathInMount, cancellationToken);
+        }
+        catch (ApiException exception)
+        {
+            return [$"vault:{secret.Key} ({Users(secret)}): cannot read it: {exception.Message}"];
         }
 
-        return problems;
+        if (keys is null)
+        {
+            return [$"vault:{secret.Key} ({Users(secret)}): no secret at path \"{secret.Key}\" (KV v{mount.Version} mount \"{mount.Path}\"); write it with 'homelab-manager secrets set' or 'vault kv put'"];
+        }
+
+        return [.. secret
+            .Where(r => !keys.Contains(r.Reference.Key))
+            .GroupBy(r => r.Reference.Key, StringComparer.Ordinal)
+            .Select(missing => $"vault:{secret.Key}#{missing.Key} ({Users(missing)}): the secret at path \"{secret.Key}\" has no key \"{missing.Key}\"")];
     }
 
     /// <summary>The keys of a secret (values dropped at once); null when it does not exist or its latest version is deleted.</summary>

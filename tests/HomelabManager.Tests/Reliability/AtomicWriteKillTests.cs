@@ -42,7 +42,7 @@ public sealed partial class AtomicWriteKillTests
         }
 
         var duration = Time(() => binary.Run(lab.Directory, "render", "--out", outDirectory));
-        KillLoop(binary, lab, ["render", "--out", outDirectory], iterations: 40, duration, seed: 17, setVersion: v => WriteServices(lab, v));
+        KillLoop(binary, lab, _ => ["render", "--out", outDirectory], iterations: 40, duration, seed: 17, setVersion: v => WriteServices(lab, v));
         AssertOnlyCompleteFiles(outDirectory, versions);
     }
 
@@ -69,12 +69,47 @@ public sealed partial class AtomicWriteKillTests
         }
 
         var duration = Time(() => binary.Run(lab.Directory, "node", "nixos", "--out", module));
-        KillLoop(binary, lab, ["node", "nixos", "--out", module], iterations: 24, duration, seed: 29, setVersion: v => WriteServices(lab, v));
+        KillLoop(binary, lab, _ => ["node", "nixos", "--out", module], iterations: 24, duration, seed: 29, setVersion: v => WriteServices(lab, v));
         AssertOnlyCompleteFiles(outDirectory, versions);
     }
 
+    [Fact]
+    public void Configure_killed_at_random_points_leaves_homelab_yaml_complete()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var binary = PublishedBinary.Current;
+        using var lab = new TempHomelab();
+        WriteServices(lab, 0);
+        var yaml = Path.Combine(lab.Directory, "homelab.yaml");
+        string[] Configure(int version) => ["configure", "--set", $"homelab.domain=v{version}.lab.example.com", "--set", "homelab.datacenters=dc1,dc2"];
+
+        // The two complete files configure writes, each from an uninterrupted run (comments of the original kept).
+        var original = "# my lab\nhomelab:\n  domain: lab.example.com   # the public domain\n";
+        var versions = new Dictionary<string, string>[2];
+        for (var v = 0; v < 2; v++)
+        {
+            File.WriteAllText(yaml, original);
+            var result = binary.Run(lab.Directory, Configure(v));
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            versions[v] = new Dictionary<string, string> { ["homelab.yaml"] = File.ReadAllText(yaml) };
+            Assert.Contains("# the public domain", versions[v]["homelab.yaml"], StringComparison.Ordinal);
+        }
+
+        var duration = Time(() => binary.Run(lab.Directory, Configure(0)));
+        KillLoop(binary, lab, i => Configure(i % 2), iterations: 30, duration, seed: 41, setVersion: _ => { });
+        AssertOnlyCompleteFiles(lab.Directory, versions);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(yaml));
+        }
+    }
+
     /// <summary>Alternates the homelab between its two versions, starts the command and kills it after a random delay.</summary>
-    private static void KillLoop(PublishedBinary binary, TempHomelab lab, string[] arguments, int iterations, TimeSpan duration, int seed, Action<int> setVersion)
+    private static void KillLoop(PublishedBinary binary, TempHomelab lab, Func<int, string[]> arguments, int iterations, TimeSpan duration, int seed, Action<int> setVersion)
     {
         var random = new Random(seed);
         var killed = 0;
@@ -87,7 +122,7 @@ public sealed partial class AtomicWriteKillTests
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var argument in arguments)
+            foreach (var argument in arguments(i))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -120,7 +155,7 @@ public sealed partial class AtomicWriteKillTests
 
             Assert.True(versions[0].ContainsKey(name), $"unexpected file {name}");
             var text = File.ReadAllText(path);
-            Assert.True(text == versions[0][name] || text == versions[1][name], $"{name} is neither the old nor the new complete content ({text.Length} characters)");
+            Assert.True(text == versions[0][name] || text == versions[1][name], $"{name} is neither the old nor the new complete content ({text.Length} characters):\n{text}\n--- old:\n{versions[0][name]}\n--- new:\n{versions[1][name]}");
         }
     }
 
