@@ -58,6 +58,12 @@ internal sealed class ProviderSettings
         return text;
     }
 
+    /// <summary>
+    /// A variable of the homelab's environment (the command's environment, then <c>.env</c>), e.g. <c>AWS_ACCESS_KEY_ID</c>
+    /// when a provider falls back to a conventional variable; null when unset.
+    /// </summary>
+    public string? Variable(string name) => _variables.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>Like <see cref="GetString"/>, but never null: the validated required value or the default.</summary>
     public string GetRequiredString(string name) => GetString(name) ?? string.Empty;
 

@@ -142,4 +142,23 @@ public sealed class Route53DeployTests
         Assert.Empty(route53.Requests.All);
         Assert.Empty(route53.Sets(zone));
     }
+
+    [RequiresNomadSchemaFact]
+    public async Task Without_keys_in_homelab_yaml_the_AWS_variables_of_dot_env_sign_the_requests()
+    {
+        var (cluster, route53, zone) = await StartAsync(seedAwsSecret: false);
+        await using var _ = cluster;
+        await using var __ = route53;
+        cluster.Homelab.Write("homelab.yaml", Yaml(route53)
+            .Replace($"    access_key_id: {Route53Double.AccessKeyId}\n", string.Empty, StringComparison.Ordinal)
+            .Replace($"    secret_access_key: {SecretReference}\n", string.Empty, StringComparison.Ordinal));
+        cluster.Homelab.Write(".env", $"AWS_ACCESS_KEY_ID={Route53Double.AccessKeyId}\nAWS_SECRET_ACCESS_KEY={Route53Double.SecretAccessKey}\n");
+
+        var deploy = await cluster.RunAsync("deploy");
+
+        Assert.True(deploy.ExitCode == ExitCodes.Ok, deploy.Out + deploy.Error);
+        Assert.Contains("web.lab.example.com. A 203.0.113.10", Sets(route53, zone));
+        Assert.DoesNotContain(cluster.Vault.Requests.All, r => r.Path.Contains("aws", StringComparison.Ordinal));
+        AssertSecretNeverShown(cluster, route53);
+    }
 }

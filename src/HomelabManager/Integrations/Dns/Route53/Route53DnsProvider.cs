@@ -10,7 +10,7 @@ namespace HomelabManager.Integrations.Dns.Route53;
 /// <c>target</c>. Each record it creates has a companion TXT <c>_homelab-manager.&lt;name&gt;</c> =
 /// <c>"heritage=homelab-manager"</c>; records without one are reported as conflicts and left alone.
 /// Credentials: <c>access_key_id</c>/<c>secret_access_key</c> (the secret as <c>${VAR}</c> or a <c>vault:</c> reference),
-/// else <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> (and <c>AWS_SESSION_TOKEN</c>) from the environment.
+/// else <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> (and <c>AWS_SESSION_TOKEN</c>) from the environment or <c>.env</c>.
 /// </summary>
 internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalActionsProvider, IProviderChecks
 {
@@ -87,7 +87,7 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
     /// <summary>A signing client on the command's clock and trace, with Route 53's retry rules.</summary>
     private static Route53Client Client(IntegrationContext context, HttpClient http)
     {
-        var credentials = Credentials(context.Settings, context.Secret, Environment.GetEnvironmentVariable)
+        var credentials = Credentials(context.Settings, context.Secret, context.Settings.Variable)
             ?? throw new InvalidOperationException("No AWS credentials: set access_key_id and secret_access_key (as ${VAR} or a vault: reference) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
         return new Route53Client(
             new Route53Settings(new Uri(context.Settings.GetRequiredString("endpoint")), credentials),
