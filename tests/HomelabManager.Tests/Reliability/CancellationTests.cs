@@ -1,5 +1,6 @@
 using HomelabManager.Cli;
 using HomelabManager.Tests.Clients;
+using HomelabManager.Tests.Cli;
 
 namespace HomelabManager.Tests.Reliability;
 
@@ -24,11 +25,12 @@ public sealed class CancellationTests
 
         Assert.True(total >= 6, $"{total} requests");
         var failures = new List<string>();
+        var reported = 0;
         for (var index = 1; index <= total; index++)
         {
             try
             {
-                await CancelAtAsync(index);
+                reported += await CancelAtAsync(index) ? 1 : 0;
             }
             catch (Xunit.Sdk.XunitException exception)
             {
@@ -37,9 +39,10 @@ public sealed class CancellationTests
         }
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        Assert.True(reported > 0, "no run was cancelled while registering");
     }
 
-    private static async Task CancelAtAsync(int index)
+    private static async Task<bool> CancelAtAsync(int index)
     {
         await using var lab = await FaultLab.StartAsync();
         using var cancellation = new CancellationTokenSource();
@@ -60,7 +63,37 @@ public sealed class CancellationTests
         FaultLab.AssertNoStackTrace(result);
         Assert.True(result.ExitCode == ExitCodes.Failure, $"exit {result.ExitCode}\n{result.Out}{result.Error}");
         Assert.Contains("Cancelled.", result.Error, StringComparison.Ordinal);
+        var reported = await AssertCancelReportIsExactAsync(lab, result);
         await lab.AssertRerunConvergesAsync();
+        return reported;
+    }
+
+    /// <summary>
+    /// Cancelled while registering, deploy names what Nomad confirmed: every job it calls applied is live, and every live
+    /// job is either applied or "not confirmed" (its request was in flight), never silently missing from the report.
+    /// </summary>
+    private static async Task<bool> AssertCancelReportIsExactAsync(FaultLab lab, CliResult result)
+    {
+        var line = result.Error.Split('\n').FirstOrDefault(l => l.StartsWith("Cancelled mid-run.", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return false; // cancelled before registering or while watching: nothing was half-done by this run
+        }
+
+        static IReadOnlyList<string> Ids(string line, string label)
+        {
+            var start = line.IndexOf(label, StringComparison.Ordinal) + label.Length;
+            var end = line.IndexOf('.', start);
+            var text = line[start..end].Trim();
+            return text == "none" ? [] : text.Split(", ");
+        }
+
+        var applied = Ids(line, "Applied:");
+        var unconfirmed = Ids(line, "Not confirmed:");
+        var live = await lab.LiveJobsAsync();
+        Assert.All(applied, id => Assert.True(live.ContainsKey(id), $"{id} reported applied but not in Nomad: {line}"));
+        Assert.All(live.Keys, id => Assert.True(applied.Contains(id) || unconfirmed.Contains(id), $"{id} is in Nomad but the report does not say so: {line}"));
+        return true;
     }
 
     /// <summary>Counts a traced request line (<c>API → METHOD URL</c>); returns the new count.</summary>

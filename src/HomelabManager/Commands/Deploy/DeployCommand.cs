@@ -77,6 +77,9 @@ internal static class DeployCommand
 internal sealed class DeployRun(CommandEnvironment environment, ClusterClients clients, DesiredState desired)
 {
     private readonly Lock _output = new();
+
+    /// <summary>Every register/remove result so far, in completion order (for the report of a cancelled run).</summary>
+    private readonly List<ApplyResult> _results = [];
     private DnsSync? _dns;
     private IReadOnlyList<Integrations.ExternalChange> _dnsPlanned = [];
     private int _dnsKept;
@@ -224,8 +227,17 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
         }
 
         var applier = new DeploymentApplier(clients.Nomad, Concurrency);
-        var applied = await applier.RegisterAsync(writes, Announce, cancellationToken);
-        var removed = await applier.RemoveAsync(removals, purge: true, Announce, cancellationToken);
+        IReadOnlyList<ApplyResult> applied, removed;
+        try
+        {
+            applied = await applier.RegisterAsync(writes, Announce, cancellationToken);
+            removed = await applier.RemoveAsync(removals, purge: true, Announce, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ReportCancelled([.. writes, .. removals]);
+            throw;
+        }
 
         var watched = new Dictionary<string, WatchResult>(StringComparer.Ordinal);
         if (!Detach)
@@ -372,8 +384,34 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
         return string.Join(" and ", parts);
     }
 
+    /// <summary>
+    /// What a cancelled run did, exactly: the jobs Nomad confirmed, the ones it did not (a request in flight when the run
+    /// was cancelled may still have landed: <c>plan</c> tells). Written to stderr in every output format.
+    /// </summary>
+    private void ReportCancelled(IReadOnlyList<PlannedJob> attempted)
+    {
+        List<ApplyResult> done;
+        lock (_output)
+        {
+            done = [.. _results];
+        }
+
+        var confirmed = done.Where(r => r.Outcome == ApplyOutcome.Applied).Select(r => r.Job.JobId).ToList();
+        var failed = done.Where(r => r.Outcome != ApplyOutcome.Applied).Select(r => r.Job.JobId).ToList();
+        var unconfirmed = attempted.Select(j => j.JobId).Except(done.Select(r => r.Job.JobId), StringComparer.Ordinal).ToList();
+        static string List(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
+        environment.ErrorConsole.MarkupLine(Markup.Escape(
+            $"Cancelled mid-run. Applied: {List(confirmed)}. Failed or skipped: {List(failed)}. Not confirmed: {List(unconfirmed)}"
+            + (unconfirmed.Count > 0 ? " (a request in flight may still have landed; plan shows where Nomad stands, deploy again converges)." : ".")));
+    }
+
     private void Announce(ApplyResult result)
     {
+        lock (_output)
+        {
+            _results.Add(result);
+        }
+
         if (!Text)
         {
             return;
