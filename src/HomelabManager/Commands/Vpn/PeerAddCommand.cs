@@ -48,19 +48,13 @@ internal static class PeerAddCommand
             var addresses = ChooseAddresses(lab, parseResult.GetValue(address));
             var pair = WireGuardKeys.Generate();
             var peer = new WireGuardPeer(peerName, pair.PublicKey, addresses);
-            var fields = new KeyValuePair<string, string>[]
-            {
-                new("name", peer.Name),
-                new("public_key", peer.PublicKey),
-                new("address", WireGuardAddress.Join(peer.Addresses)),
-            };
-            if (!YamlBlockList.TryAppend(lab.Source, lab.Section.Config, WireGuardOptions.PeersKey, fields, out var edit, out var error))
-            {
-                throw new VpnUsageException($"cannot add the peer to homelab.yaml: {error}", ExitCodes.InvalidInput);
-            }
+            var item = YamlEditValue.Mapping(
+                new KeyValuePair<string, YamlEditValue>("name", YamlEditValue.Quoted(peer.Name)),
+                new KeyValuePair<string, YamlEditValue>("public_key", YamlEditValue.Quoted(peer.PublicKey)),
+                new KeyValuePair<string, YamlEditValue>("address", YamlEditValue.Quoted(WireGuardAddress.Join(peer.Addresses))));
+            var text = WireGuardHomelab.Edit(lab.Source.Text, "add the peer to", editor => editor.AppendToSequence(WireGuardHomelab.PeersPath, item));
 
             // Everything that can fail offline is checked before Vault is written.
-            var text = edit.ApplyTo(lab.Source.Text);
             bool Added(IReadOnlyList<WireGuardPeer> peers) =>
                 peers.Count == lab.Server.Peers.Count + 1 && peers.Any(p => p.Name == peer.Name && p.PublicKey == peer.PublicKey);
             lab.Verify(text, Added);

@@ -42,12 +42,8 @@ internal static class PeerRemoveCommand
                 throw new VpnUsageException($"there is no peer named '{peerName}' in homelab.yaml. {hint}".TrimEnd(), ExitCodes.InvalidInput);
             }
 
-            if (!YamlBlockList.TryRemove(lab.Source, lab.PeerList!, index, out var edit, out var error))
-            {
-                throw new VpnUsageException($"cannot remove the peer from homelab.yaml: {error}", ExitCodes.InvalidInput);
-            }
-
-            lab.Save(edit.ApplyTo(lab.Source.Text), peers => peers.Count == lab.Server.Peers.Count - 1 && peers.All(p => p.Name != peerName));
+            var edited = WireGuardHomelab.Edit(lab.Source.Text, "remove the peer from", editor => editor.RemoveSequenceItem(WireGuardHomelab.PeersPath, index));
+            lab.Save(edited, peers => peers.Count == lab.Server.Peers.Count - 1 && peers.All(p => p.Name != peerName));
             var key = lab.Server.PeerPrivateKey(peerName);
             var where = $"vault:{key.Path}#{key.Key}";
             if (environment.Output == OutputFormat.Json)

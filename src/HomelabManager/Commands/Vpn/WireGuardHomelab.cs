@@ -1,5 +1,6 @@
 using HomelabManager.Cli;
 using HomelabManager.Configuration;
+using HomelabManager.Configuration.Editing;
 using HomelabManager.Hcl.Diagnostics;
 using HomelabManager.Hcl.Text;
 using HomelabManager.Homelab;
@@ -25,6 +26,28 @@ internal sealed record WireGuardHomelab(LoadedHomelab Homelab, IntegrationSectio
 
     /// <summary>The <c>peers</c> list as written; null when there is none.</summary>
     public ConfigSequence? PeerList => Section.Config.Find(WireGuardOptions.PeersKey) as ConfigSequence;
+
+    /// <summary>The key path of the <c>peers</c> list in homelab.yaml.</summary>
+    public static IReadOnlyList<string> PeersPath { get; } = ["vpn", "config", WireGuardOptions.PeersKey];
+
+    /// <summary>
+    /// homelab.yaml's <paramref name="text"/> after <paramref name="edit"/>; an edit the file's layout does not allow
+    /// becomes a <see cref="VpnUsageException"/> saying it cannot <paramref name="what"/> homelab.yaml and why.
+    /// </summary>
+    public static string Edit(string text, string what, Action<YamlTextEditor> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        try
+        {
+            var editor = new YamlTextEditor(text);
+            edit(editor);
+            return editor.Text;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or YamlDotNet.Core.YamlException)
+        {
+            throw new VpnUsageException($"cannot {what} homelab.yaml: {ex.Message}", ExitCodes.InvalidInput);
+        }
+    }
 
     /// <summary>Loads the homelab of <c>--dir</c>; prints what is wrong and returns null when it is not a valid wireguard homelab.</summary>
     public static WireGuardHomelab? Load(CommandEnvironment environment)

@@ -10,6 +10,9 @@ public abstract record YamlEditValue
     /// <summary>A single value, written plain when YAML allows, else double-quoted.</summary>
     public static YamlEditValue Scalar(string text) => new YamlEditScalar(text);
 
+    /// <summary>A single value, always written double-quoted (e.g. keys and addresses written by a command).</summary>
+    public static YamlEditValue Quoted(string text) => new YamlEditScalar(text, AlwaysQuoted: true);
+
     /// <summary>A mapping, keys in the given order.</summary>
     public static YamlEditValue Mapping(params IReadOnlyList<KeyValuePair<string, YamlEditValue>> entries) => new YamlEditMapping(entries);
 
@@ -19,7 +22,12 @@ public abstract record YamlEditValue
 
 /// <summary>A single value.</summary>
 /// <param name="Text">The value (not YAML-escaped).</param>
-public sealed record YamlEditScalar(string Text) : YamlEditValue;
+/// <param name="AlwaysQuoted">True to write it double-quoted even when it could be plain.</param>
+public sealed record YamlEditScalar(string Text, bool AlwaysQuoted = false) : YamlEditValue
+{
+    /// <summary>The YAML text of the value; <paramref name="inFlow"/> inside <c>[…]</c> or <c>{…}</c>.</summary>
+    public string Render(bool inFlow = false) => AlwaysQuoted ? YamlScalarText.Quote(Text) : YamlScalarText.Format(Text, inFlow);
+}
 
 /// <summary>A mapping.</summary>
 /// <param name="Entries">Keys and values in order.</param>

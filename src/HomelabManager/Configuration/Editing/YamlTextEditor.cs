@@ -137,7 +137,10 @@ public sealed class YamlTextEditor
         return true;
     }
 
-    /// <summary>Appends <paramref name="item"/> to the list at <paramref name="path"/>, creating the list when absent.</summary>
+    /// <summary>
+    /// Appends <paramref name="item"/> to the list at <paramref name="path"/>, creating the list when absent or null.
+    /// An empty <c>[]</c> given a mapping becomes a block list (its trailing comment kept); other flow lists stay flow.
+    /// </summary>
     public void AppendToSequence(IReadOnlyList<string> path, YamlEditValue item)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -145,6 +148,7 @@ public sealed class YamlTextEditor
         switch (Find(YamlTextTree.Parse(Text), path))
         {
             case null or YamlTextScalar { IsNull: true }:
+            case YamlTextSequence { IsFlow: true, Items.Count: 0 } when item is YamlEditMapping { Entries.Count: > 0 }:
                 Set(path, YamlEditValue.Sequence(item));
                 return;
             case YamlTextSequence { IsFlow: true } flow:
@@ -160,11 +164,42 @@ public sealed class YamlTextEditor
 
                 return;
             case YamlTextSequence block:
-                var dash = DashBefore(block.Items[0].Start);
+                var dash = ItemDash(block.Items[0], path);
                 var indent = dash - LineStart(dash);
                 var at = RegionEnd(block.Items[^1].End, indent + 1);
                 Replace(at, at, NewLine + RenderItem(item, indent));
                 return;
+            default:
+                throw new InvalidOperationException($"\"{string.Join('.', path)}\" is not a list.");
+        }
+    }
+
+    /// <summary>
+    /// Removes item <paramref name="index"/> of the list at <paramref name="path"/>: in a block list its lines (with the
+    /// comments indented under it), in a flow list the item and one comma. False when there is no such list or item.
+    /// </summary>
+    public bool RemoveSequenceItem(IReadOnlyList<string> path, int index)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        switch (Find(YamlTextTree.Parse(Text), path))
+        {
+            case null or YamlTextScalar { IsNull: true }:
+                return false;
+            case YamlTextSequence list when index < 0 || index >= list.Items.Count:
+                return false;
+            case YamlTextSequence { IsFlow: true } flow:
+                var items = flow.Items;
+                var (from, to) = index < items.Count - 1
+                    ? (items[index].Start, items[index + 1].Start)
+                    : index > 0 ? (items[index - 1].End, items[index].End) : (items[index].Start, items[index].End);
+                Replace(from, to, string.Empty);
+                return true;
+            case YamlTextSequence block:
+                var dash = ItemDash(block.Items[index], path);
+                var start = LineStart(dash);
+                var end = RegionEnd(block.Items[index].End, dash - start + 1);
+                Replace(start, Math.Min(Text.Length, end + NewLineLengthAt(end)), string.Empty);
+                return true;
             default:
                 throw new InvalidOperationException($"\"{string.Join('.', path)}\" is not a list.");
         }
@@ -242,30 +277,30 @@ public sealed class YamlTextEditor
                 case YamlTextScalar { IsNull: false } existing when existing.Value == scalar.Text:
                     return;
                 case YamlTextScalar { Value: "" } when old.Start == old.End:
-                    Replace(afterColon, afterColon, " " + YamlScalarText.Format(scalar.Text));
+                    Replace(afterColon, afterColon, " " + scalar.Render());
                     return;
                 case YamlTextScalar or YamlTextAlias:
-                    Replace(old.Start, old.End, YamlScalarText.Format(scalar.Text));
+                    Replace(old.Start, old.End, scalar.Render());
                     return;
                 default:
                     var blockEnd = RegionEnd(EntryValueEnd(entry), KeyIndent(entry) + 1);
                     Replace(LineEnd(afterColon), blockEnd, string.Empty);
                     if (LineOf(old.Start) == LineOf(afterColon))
                     {
-                        Replace(old.Start, Math.Min(old.End, LineEnd(afterColon)), YamlScalarText.Format(scalar.Text));
+                        Replace(old.Start, Math.Min(old.End, LineEnd(afterColon)), scalar.Render());
                     }
                     else
                     {
-                        Replace(afterColon, afterColon, " " + YamlScalarText.Format(scalar.Text));
+                        Replace(afterColon, afterColon, " " + scalar.Render());
                     }
 
                     return;
             }
         }
 
-        if (old is YamlTextSequence { IsFlow: true } or YamlTextMapping { IsFlow: true })
+        if (old is YamlTextSequence { IsFlow: true } or YamlTextMapping { IsFlow: true } && !(old is YamlTextSequence { Items.Count: 0 } && HasMapping(value)))
         {
-            // A collection written in flow style stays in flow style.
+            // A collection written in flow style stays in flow style (but mappings do not go into an empty "[]").
             Replace(old.Start, old.End, RenderFlow(value));
             return;
         }
@@ -293,6 +328,9 @@ public sealed class YamlTextEditor
 
         Replace(at, at, NewLine + block[(firstBreak + 1)..]);
     }
+
+    private static bool HasMapping(YamlEditValue value) =>
+        value is YamlEditSequence sequence && sequence.Items.Any(i => i is YamlEditMapping { Entries.Count: > 0 });
 
     private int TrimSpacesBefore(int position, int limit)
     {
@@ -339,6 +377,18 @@ public sealed class YamlTextEditor
         }
 
         return end;
+    }
+
+    /// <summary>The "- " of a block list item, which must start its line; anything else cannot be edited safely.</summary>
+    private int ItemDash(YamlTextNode item, IReadOnlyList<string> path)
+    {
+        var dash = DashBefore(item.Start);
+        if (dash >= Text.Length || Text[dash] != '-' || !OnlySpacesBefore(dash))
+        {
+            throw new InvalidOperationException($"\"{string.Join('.', path)}\" must have each item on its own line, starting with \"- \", to be edited.");
+        }
+
+        return dash;
     }
 
     private int DashBefore(int position)
@@ -418,7 +468,7 @@ public sealed class YamlTextEditor
         switch (value)
         {
             case YamlEditScalar scalar:
-                builder.Append(' ').Append(YamlScalarText.Format(scalar.Text));
+                builder.Append(' ').Append(scalar.Render());
                 break;
             case YamlEditMapping { Entries.Count: 0 }:
                 builder.Append(" {}");
@@ -476,7 +526,7 @@ public sealed class YamlTextEditor
 
     private static string RenderFlow(YamlEditValue value) => value switch
     {
-        YamlEditScalar scalar => YamlScalarText.Format(scalar.Text, inFlow: true),
+        YamlEditScalar scalar => scalar.Render(inFlow: true),
         YamlEditMapping { Entries.Count: 0 } => "{}",
         YamlEditMapping mapping => "{ " + string.Join(", ", mapping.Entries.Select(e => $"{YamlScalarText.Format(e.Key, inFlow: true)}: {RenderFlow(e.Value)}")) + " }",
         YamlEditSequence sequence => "[" + string.Join(", ", sequence.Items.Select(RenderFlow)) + "]",

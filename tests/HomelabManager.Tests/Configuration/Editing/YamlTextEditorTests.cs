@@ -1,4 +1,6 @@
+using HomelabManager.Configuration;
 using HomelabManager.Configuration.Editing;
+using HomelabManager.Tests.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace HomelabManager.Tests.Configuration.Editing;
@@ -168,6 +170,166 @@ public class YamlTextEditorTests
     {
         var editor = new YamlTextEditor("a: 1\n");
         Assert.Throws<InvalidOperationException>(() => editor.SetScalar(["a", "b"], "x"));
+    }
+
+    // The edits `vpn peer add|remove` make: a mapping appended to vpn.config.peers, an item removed.
+    private const string Head = "# top comment\nhomelab:\n  domain: lab.example.com\n\nvpn:\n  provider: wireguard   # trailing\n  config:\n";
+
+    private static readonly string[] Peers = ["vpn", "config", "peers"];
+
+    private static readonly YamlEditValue Peer = YamlEditValue.Mapping(
+        new KeyValuePair<string, YamlEditValue>("name", YamlEditValue.Quoted("new")),
+        new KeyValuePair<string, YamlEditValue>("public_key", YamlEditValue.Quoted("k+/=")),
+        new KeyValuePair<string, YamlEditValue>("address", YamlEditValue.Quoted("10.8.0.3/32")));
+
+    private const string PeerLines = "- name: \"new\"\n  public_key: \"k+/=\"\n  address: \"10.8.0.3/32\"\n";
+
+    private static string AppendPeer(string yaml)
+    {
+        var editor = new YamlTextEditor(yaml);
+        editor.AppendToSequence(Peers, Peer);
+        var result = LoaderTestHelpers.Parse(editor.Text);
+        Assert.True(!result.HasErrors, LoaderTestHelpers.Describe(result.Diagnostics));
+        var peers = Assert.IsType<ConfigSequence>(result.Configuration!.Vpn!.Config.Find("peers"));
+        var last = Assert.IsType<ConfigMapping>(peers.Items[^1]);
+        Assert.Equal(["new", "k+/=", "10.8.0.3/32"], last.Entries.Select(e => ((ConfigScalar)e.Value).Text));
+        return editor.Text;
+    }
+
+    private static string Indented(string lines, int indent) =>
+        string.Concat(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => new string(' ', indent) + l + "\n"));
+
+    [Fact]
+    public void A_peer_goes_after_the_last_item_keeping_comments_and_indentation()
+    {
+        var yaml = Head + "    address: 10.8.0.1/24\n    peers:\n    - name: a   # first\n      public_key: x\n      address: 10.8.0.2\n    # a comment after the list\n\n# DNS next\ndns:\n  provider: cloudflare\n";
+        Assert.Equal(
+            Head + "    address: 10.8.0.1/24\n    peers:\n    - name: a   # first\n      public_key: x\n      address: 10.8.0.2\n" + Indented(PeerLines, 4) +
+            "    # a comment after the list\n\n# DNS next\ndns:\n  provider: cloudflare\n",
+            AppendPeer(yaml));
+    }
+
+    [Fact]
+    public void The_peers_key_is_created_after_the_last_entry_of_its_mapping()
+    {
+        var yaml = Head + "    address: 10.8.0.1/24\n    endpoint: vpn.example.com # dyn dns\nauth:\n  provider: authelia\n";
+        Assert.Equal(
+            Head + "    address: 10.8.0.1/24\n    endpoint: vpn.example.com # dyn dns\n    peers:\n" + Indented(PeerLines, 6) + "auth:\n  provider: authelia\n",
+            AppendPeer(yaml));
+    }
+
+    [Theory]
+    [InlineData("    peers: []   # none yet\n", "    peers:   # none yet\n")]
+    [InlineData("    peers: ~\n", "    peers:\n")]
+    [InlineData("    peers: null # later\n", "    peers: # later\n")]
+    [InlineData("    peers:\n", "    peers:\n")]
+    public void An_empty_or_null_list_becomes_a_block_list(string line, string expectedLine)
+    {
+        var yaml = Head + "    address: 10.8.0.1/24\n" + line + "    endpoint: vpn.example.com\n";
+        Assert.Equal(Head + "    address: 10.8.0.1/24\n" + expectedLine + Indented(PeerLines, 6) + "    endpoint: vpn.example.com\n", AppendPeer(yaml));
+    }
+
+    [Fact]
+    public void CRLF_and_a_missing_final_line_break_are_kept()
+    {
+        var yaml = (Head + "    address: 10.8.0.1/24").Replace("\n", "\r\n", StringComparison.Ordinal);
+        var edited = AppendPeer(yaml);
+        Assert.Equal(yaml + "\r\n    peers:\r\n" + Indented(PeerLines, 6).TrimEnd('\n').Replace("\n", "\r\n", StringComparison.Ordinal), edited);
+
+        var again = AppendPeer(edited);
+        Assert.EndsWith("address: \"10.8.0.3/32\"\r\n      - name: \"new\"\r\n        public_key: \"k+/=\"\r\n        address: \"10.8.0.3/32\"", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", again.Replace("\r\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flow_list_with_items_stays_a_flow_list()
+    {
+        var yaml = Head + "    address: 10.8.0.1/24\n    peers: [{name: a, public_key: x, address: 10.8.0.2}]   # c\n";
+        Assert.Equal(
+            Head + "    address: 10.8.0.1/24\n    peers: [{name: a, public_key: x, address: 10.8.0.2}, { name: \"new\", public_key: \"k+/=\", address: \"10.8.0.3/32\" }]   # c\n",
+            AppendPeer(yaml));
+    }
+
+    [Theory]
+    [InlineData("    peers: some text\n", "is not a list")]
+    [InlineData("    peers: &p\n    - name: a\n    other: *p\n    more: *p\n", null)]
+    [InlineData("    peers:\n      -\n        name: a\n", "each item on its own line")]
+    public void What_cannot_be_edited_safely_is_refused_with_the_text_unchanged(string lines, string? message)
+    {
+        var yaml = Head + "    address: 10.8.0.1/24\n" + lines;
+        var editor = new YamlTextEditor(yaml);
+        if (message is null)
+        {
+            // An anchored list is a list: editing it is fine (and all aliases see the new item).
+            editor.AppendToSequence(Peers, Peer);
+            AssertParses(editor.Text);
+            return;
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => editor.AppendToSequence(Peers, Peer));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("vpn.config.peers", error.Message, StringComparison.Ordinal);
+        Assert.Equal(yaml, editor.Text);
+        if (lines.Contains("- name", StringComparison.Ordinal) || lines.Contains("name: a", StringComparison.Ordinal))
+        {
+            Assert.Throws<InvalidOperationException>(() => editor.RemoveSequenceItem(Peers, 0));
+            Assert.Equal(yaml, editor.Text);
+        }
+    }
+
+    [Fact]
+    public void Removing_an_item_takes_its_lines_and_nothing_else()
+    {
+        var items = "    - name: a\n      public_key: x\n      address: 10.8.0.2\n    - name: b # bee\n      public_key: y\n      # about b\n      address: 10.8.0.3\n      # still b\n";
+        var yaml = Head + "    peers:\n" + items + "    # after the list\n    address: 10.8.0.1/24\n";
+
+        var second = new YamlTextEditor(yaml);
+        Assert.True(second.RemoveSequenceItem(Peers, 1));
+        Assert.Equal(Head + "    peers:\n    - name: a\n      public_key: x\n      address: 10.8.0.2\n    # after the list\n    address: 10.8.0.1/24\n", second.Text);
+
+        var first = new YamlTextEditor(yaml);
+        Assert.True(first.RemoveSequenceItem(Peers, 0));
+        Assert.Equal(Head + "    peers:\n    - name: b # bee\n      public_key: y\n      # about b\n      address: 10.8.0.3\n      # still b\n    # after the list\n    address: 10.8.0.1/24\n", first.Text);
+
+        // The last item gone leaves "peers:" (null), which takes a new peer again.
+        Assert.True(first.RemoveSequenceItem(Peers, 0));
+        Assert.Equal(Head + "    peers:\n    # after the list\n    address: 10.8.0.1/24\n", first.Text);
+        Assert.False(first.RemoveSequenceItem(Peers, 0));
+        Assert.Equal(Head + "    peers:\n" + Indented(PeerLines, 6) + "    # after the list\n    address: 10.8.0.1/24\n", AppendPeer(first.Text));
+    }
+
+    [Fact]
+    public void Removing_keeps_CRLF_and_handles_flow_lists()
+    {
+        var crlf = new YamlTextEditor("peers:\r\n  - a\r\n  - b\r\nnext: 1");
+        Assert.True(crlf.RemoveSequenceItem(["peers"], 0));
+        Assert.Equal("peers:\r\n  - b\r\nnext: 1", crlf.Text);
+
+        var flow = new YamlTextEditor("l: [a, {x: 1}, c]   # c\n");
+        Assert.True(flow.RemoveSequenceItem(["l"], 1));
+        Assert.Equal("l: [a, c]   # c\n", flow.Text);
+        Assert.True(flow.RemoveSequenceItem(["l"], 1));
+        Assert.Equal("l: [a]   # c\n", flow.Text);
+        Assert.True(flow.RemoveSequenceItem(["l"], 0));
+        Assert.Equal("l: []   # c\n", flow.Text);
+        Assert.False(flow.RemoveSequenceItem(["l"], 0));
+        Assert.False(flow.RemoveSequenceItem(["missing"], 0));
+        Assert.Throws<InvalidOperationException>(() => new YamlTextEditor("l: x\n").RemoveSequenceItem(["l"], 0));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("with \"quotes\" and \\ backslash")]
+    [InlineData("line\nbreak # and: colon")]
+    [InlineData("- [x] {y} & *star")]
+    [InlineData("10.8.0.3/32, fd08::3/128")]
+    public void Quoted_scalars_are_double_quoted_and_read_back_exactly(string value)
+    {
+        var editor = new YamlTextEditor("homelab:\n  domain: lab.example.com\nvpn:\n  provider: wireguard\n  config:\n    x: old\n");
+        editor.Set(["vpn", "config", "x"], YamlEditValue.Quoted(value));
+        Assert.Contains("    x: \"", editor.Text, StringComparison.Ordinal);
+        var result = LoaderTestHelpers.Parse(editor.Text);
+        Assert.Equal(value, ((ConfigScalar)result.Configuration!.Vpn!.Config.Find("x")!).Text);
     }
 
     private static void AssertParses(string text)
