@@ -132,23 +132,31 @@ internal sealed class ConfigureRun(CommandEnvironment environment, IntegrationRe
 
     private void Report(ConfigureState before, ConfigurePlan plan, string text, bool written)
     {
-        var changed = plan.Homelab.Keys.Order().Select(k => new ConfigureKey(k).Text).ToList();
+        // What differs between the file before and after: an answer equal to what the file already says is no change.
+        var after = ConfigureState.FromText(before.Path, text);
+        var changed = plan.Homelab.Keys.Order()
+            .Where(k => !string.Equals(before.HomelabValue(k), after.HomelabValue(k), StringComparison.Ordinal))
+            .Select(k => new ConfigureKey(k).Text)
+            .ToList();
         foreach (var section in plan.Sections)
         {
             var key = IntegrationCategories.KeyOf(section.Category);
             if (section.NewProvider is null)
             {
                 changed.Add(key);
+                continue;
             }
-            else if (section.ProviderChanges)
+
+            if (section.ProviderChanges)
             {
                 changed.Add($"{key}.provider");
             }
 
-            changed.AddRange(section.Values.Select(v => $"{key}.config.{v.Key}"));
+            changed.AddRange(section.Values
+                .Where(v => !string.Equals(before.ConfigValue(section.Category, v.Key), after.ConfigValue(section.Category, v.Key), StringComparison.Ordinal))
+                .Select(v => $"{key}.config.{v.Key}"));
         }
 
-        var after = ConfigureState.FromText(before.Path, text);
         var providers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var category in IntegrationCategories.All)
         {

@@ -153,6 +153,17 @@ public class ConfigureNonInteractiveTests
     }
 
     [Fact]
+    public async Task Only_keys_whose_value_differs_are_reported_as_changed()
+    {
+        using var lab = new TempHomelab().Write("homelab.yaml", "homelab:\n  domain: lab.example.com\n  datacenters: [dc1, dc2]\n");
+        var result = await ConfigureHarness.RunAsync(lab.Directory, "--output", "json",
+            "--set", "homelab.domain=lab.example.com", "--set", "homelab.datacenters=dc1,dc2", "--set", "homelab.vault.role=lab-workloads");
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(["homelab.vault.role"], json.RootElement.GetProperty("changed").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Changing_a_provider_replaces_its_config_and_reports_what_is_dropped_without_values()
     {
         using var lab = new TempHomelab().Write("homelab.yaml", ConfigureHarness.ExampleYaml);
