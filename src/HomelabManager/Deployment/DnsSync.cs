@@ -63,7 +63,7 @@ internal sealed class DnsSync : IDisposable
             catch (SecretUsageException exception)
             {
                 var name = ((IIntegrationProvider)provider!).Name;
-                throw new DnsSyncException($"the {category.ToString().ToLowerInvariant()} provider ({name}) cannot read its credentials: {exception.Message}", exception);
+                throw new DnsSyncException($"the {IntegrationCategories.KeyOf(category)} provider ({name}) cannot read its credentials: {exception.Message}", exception);
             }
         }
 

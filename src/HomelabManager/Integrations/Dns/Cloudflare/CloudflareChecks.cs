@@ -12,7 +12,7 @@ internal static class CloudflareChecks
     public static async Task<IReadOnlyList<ProviderCheck>> RunAsync(CloudflareClient client, string zone, CancellationToken cancellationToken)
     {
         var zoneCheck = $"zone {zone}";
-        var token = await TokenAsync(client, cancellationToken);
+        var token = await TokenAsync(client, TokenHint, "check dns.config.api_url and the network path to the Cloudflare API", cancellationToken);
         if (token.Status != ProviderCheckStatus.Pass)
         {
             return [token, ProviderCheck.Skipped(zoneCheck, "the API token is not usable")];
@@ -35,21 +35,23 @@ internal static class CloudflareChecks
         }
     }
 
-    private static async Task<ProviderCheck> TokenAsync(CloudflareClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The token verifies as active (<c>/user/tokens/verify</c>); <paramref name="hint"/> is the fix for a refused or
+    /// inactive token, <paramref name="unreachableHint"/> the fix when the API cannot be reached.
+    /// </summary>
+    internal static async Task<ProviderCheck> TokenAsync(CloudflareClient client, string hint, string unreachableHint, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         try
         {
             var token = await client.VerifyTokenAsync(cancellationToken);
             return token.Status != "active"
-                ? ProviderCheck.Failed(TokenCheck, $"the token is {token.Status}", TokenHint)
+                ? ProviderCheck.Failed(TokenCheck, $"the token is {token.Status}", hint)
                 : ProviderCheck.Passed(TokenCheck, token.ExpiresOn is { Length: > 0 } expires ? $"active (expires {expires})" : "active");
         }
         catch (ApiException exception)
         {
-            return ProviderCheck.Failed(
-                TokenCheck,
-                Reason(exception),
-                exception.Kind == ApiErrorKind.HttpStatus ? TokenHint : "check dns.config.api_url and the network path to the Cloudflare API");
+            return ProviderCheck.Failed(TokenCheck, Reason(exception), exception.Kind == ApiErrorKind.HttpStatus ? hint : unreachableHint);
         }
     }
 

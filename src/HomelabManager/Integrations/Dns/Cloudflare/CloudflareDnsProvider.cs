@@ -69,18 +69,6 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
 
     private static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
 
-    /// <summary>A client with the token (from the environment or Vault), on the command's clock and trace, with Cloudflare's retry rules.</summary>
-    private static CloudflareClient Client(IntegrationContext context, HttpClient http)
-    {
-        var settings = context.Settings;
-        var token = context.Secret("api_token");
-        if (string.IsNullOrEmpty(token))
-        {
-            throw new InvalidOperationException($"The Cloudflare API token ({settings.KeyPathOf("api_token")}) is empty.");
-        }
-
-        return new CloudflareClient(
-            new CloudflareSettings(new Uri(settings.GetRequiredString("api_url")), token),
-            context.ApiOptions with { Retry = CloudflareClient.DefaultRetry, Handler = new SharedHttpClientHandler(http) });
-    }
+    private static CloudflareClient Client(IntegrationContext context, HttpClient http) =>
+        CloudflareProviderClient.Create(context, http, "The Cloudflare API token");
 }

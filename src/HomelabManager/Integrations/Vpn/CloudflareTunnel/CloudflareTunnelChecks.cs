@@ -1,30 +1,18 @@
 using HomelabManager.Clients.Cloudflare;
 using HomelabManager.Clients.Http;
+using HomelabManager.Integrations.Dns.Cloudflare;
 
 namespace HomelabManager.Integrations.Vpn.CloudflareTunnel;
 
 /// <summary><c>doctor</c> for the <c>cloudflare_tunnel</c> provider: the API token verifies, and it can read the tunnel's configuration.</summary>
 internal static class CloudflareTunnelChecks
 {
-    private const string TokenCheck = "API token";
     private const string TokenHint = "create an API token with Account.Cloudflare Tunnel edit permission and give it as vpn.config.api_token";
 
     public static async Task<IReadOnlyList<ProviderCheck>> RunAsync(CloudflareClient client, string accountId, string tunnelId, CancellationToken cancellationToken)
     {
         var tunnelCheck = $"tunnel {tunnelId}";
-        ProviderCheck token;
-        try
-        {
-            var status = await client.VerifyTokenAsync(cancellationToken);
-            token = status.Status == "active"
-                ? ProviderCheck.Passed(TokenCheck, "active")
-                : ProviderCheck.Failed(TokenCheck, $"the token is {status.Status}", TokenHint);
-        }
-        catch (ApiException exception)
-        {
-            token = ProviderCheck.Failed(TokenCheck, exception.Message, TokenHint);
-        }
-
+        var token = await CloudflareChecks.TokenAsync(client, TokenHint, "check vpn.config.api_url and the network path to the Cloudflare API", cancellationToken);
         if (token.Status != ProviderCheckStatus.Pass)
         {
             return [token, ProviderCheck.Skipped(tunnelCheck, "the API token is not usable")];

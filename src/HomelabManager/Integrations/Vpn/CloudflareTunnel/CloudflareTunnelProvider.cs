@@ -2,6 +2,7 @@ using HomelabManager.Clients.Cloudflare;
 using HomelabManager.Clients.Http;
 using HomelabManager.Configuration;
 using HomelabManager.Integrations.Dns;
+using HomelabManager.Integrations.Dns.Cloudflare;
 using HomelabManager.Secrets;
 
 namespace HomelabManager.Integrations.Vpn.CloudflareTunnel;
@@ -134,19 +135,8 @@ internal sealed class CloudflareTunnelProvider : IIntegrationProvider, IDnsTarge
         return (accountId.ToLowerInvariant(), tunnelId.ToLowerInvariant());
     }
 
-    /// <summary>A client with the API token (from the environment or Vault), on the command's clock and trace, with Cloudflare's retry rules.</summary>
-    private static CloudflareClient Client(IntegrationContext context, HttpClient http)
-    {
-        var token = context.Secret("api_token");
-        if (string.IsNullOrEmpty(token))
-        {
-            throw new InvalidOperationException($"The Cloudflare API token of the tunnel ({context.Settings.KeyPathOf("api_token")}) is empty.");
-        }
-
-        return new CloudflareClient(
-            new CloudflareSettings(new Uri(context.Settings.GetRequiredString("api_url")), token),
-            context.ApiOptions with { Retry = CloudflareClient.DefaultRetry, Handler = new SharedHttpClientHandler(http) });
-    }
+    private static CloudflareClient Client(IntegrationContext context, HttpClient http) =>
+        CloudflareProviderClient.Create(context, http, "The Cloudflare API token of the tunnel");
 
     /// <summary>The host a tunnel's CNAMEs point at.</summary>
     internal static string TunnelHost(string tunnelId) => $"{tunnelId.ToLowerInvariant()}.cfargotunnel.com";
