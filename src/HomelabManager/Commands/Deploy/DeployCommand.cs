@@ -120,6 +120,7 @@ internal sealed class DeployRun(CommandEnvironment environment, ClusterClients c
     private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
     {
         var preflight = new DeploymentPreflight(clients.Nomad, () => clients.Vault, desired.Options);
+        // Nomad first (no services: no secret is read yet); the secrets of the jobs to register are checked after the plan.
         var problems = await preflight.CheckAsync([], cancellationToken);
         if (problems.Count > 0)
         {

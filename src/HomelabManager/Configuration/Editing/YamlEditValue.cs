@@ -1,7 +1,7 @@
 namespace HomelabManager.Configuration.Editing;
 
 /// <summary>A value to write with <see cref="YamlTextEditor"/>: a scalar, a mapping or a list, rendered in the file's style.</summary>
-public abstract record YamlEditValue
+internal abstract record YamlEditValue
 {
     private protected YamlEditValue()
     {
@@ -23,7 +23,7 @@ public abstract record YamlEditValue
 /// <summary>A single value.</summary>
 /// <param name="Text">The value (not YAML-escaped).</param>
 /// <param name="AlwaysQuoted">True to write it double-quoted even when it could be plain.</param>
-public sealed record YamlEditScalar(string Text, bool AlwaysQuoted = false) : YamlEditValue
+internal sealed record YamlEditScalar(string Text, bool AlwaysQuoted = false) : YamlEditValue
 {
     /// <summary>The YAML text of the value; <paramref name="inFlow"/> inside <c>[…]</c> or <c>{…}</c>.</summary>
     public string Render(bool inFlow = false) => AlwaysQuoted ? YamlScalarText.Quote(Text) : YamlScalarText.Format(Text, inFlow);
@@ -31,8 +31,8 @@ public sealed record YamlEditScalar(string Text, bool AlwaysQuoted = false) : Ya
 
 /// <summary>A mapping.</summary>
 /// <param name="Entries">Keys and values in order.</param>
-public sealed record YamlEditMapping(IReadOnlyList<KeyValuePair<string, YamlEditValue>> Entries) : YamlEditValue;
+internal sealed record YamlEditMapping(IReadOnlyList<KeyValuePair<string, YamlEditValue>> Entries) : YamlEditValue;
 
 /// <summary>A list.</summary>
 /// <param name="Items">The items in order.</param>
-public sealed record YamlEditSequence(IReadOnlyList<YamlEditValue> Items) : YamlEditValue;
+internal sealed record YamlEditSequence(IReadOnlyList<YamlEditValue> Items) : YamlEditValue;

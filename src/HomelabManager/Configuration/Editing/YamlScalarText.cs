@@ -4,7 +4,7 @@ using System.Text;
 namespace HomelabManager.Configuration.Editing;
 
 /// <summary>Writes a string as a YAML scalar: plain when that reads back as the same string, else double-quoted.</summary>
-public static class YamlScalarText
+internal static class YamlScalarText
 {
     private const string Indicators = "-?:,[]{}#&*!|>'\"%@`";
     private const string FlowIndicators = ",[]{}";

@@ -12,7 +12,7 @@ namespace HomelabManager.Configuration.Editing;
 /// <c>["dns", "config", "zone"]</c>. An edit that would go through a scalar or a list throws
 /// <see cref="InvalidOperationException"/>; invalid YAML throws <see cref="YamlDotNet.Core.YamlException"/>.
 /// </remarks>
-public sealed class YamlTextEditor
+internal sealed class YamlTextEditor
 {
     private const int IndentStep = 2;
 
