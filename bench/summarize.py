@@ -2,6 +2,7 @@
 
 Usage: python3 bench/summarize.py RESULTS-DIR
 """
+import csv
 import json
 import os
 import re
@@ -48,6 +49,19 @@ for name, mbs in ours.items():
     ratio = mbs / a if a else None
     row(f"HCL parse, {name}", f"{mbs:.1f} MB/s", f"hashicorp/hcl (wasm) {a:.2f} MB/s = x{ratio:.0f}" if a else "not measured",
         ">= 100 MB/s and >= 50x anchor", mbs >= 100 and (ratio or 0) >= 50, "parse-all.txt")
+
+# Parse throughput with BenchmarkDotNet (bench/parse-throughput.sh): its CSV reports, one row per input.
+kinds = {"FreshHeapParseBenchmarks": "one parse on a fresh heap", "ParseThroughputBenchmarks": "back to back"}
+bdn = path(os.path.join("bdn", "results"))
+for cls, kind in kinds.items():
+    report = os.path.join(bdn, f"HomelabManager.Bench.Hcl.{cls}-report.csv")
+    if not os.path.exists(report):
+        continue
+    with open(report, newline="") as f:
+        for record in csv.DictReader(f):
+            mbs = float(record["MB/s"])
+            row(f"HCL parse (BenchmarkDotNet, {kind}), {record['Input']}", f"{mbs:.1f} MB/s ({record['Allocated']} allocated)",
+                "-", ">= 100 MB/s", mbs >= 100, "parse-bdn.txt")
 
 # validate / render at 100 / 1,000 / 5,000 services, NativeAOT, whole process.
 scale = {}

@@ -6,15 +6,36 @@ namespace HomelabManager.Bench.Hcl;
 public static class ParseInputs
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Inputs = new(Load);
+    private static readonly Dictionary<string, string> Generated = new(StringComparer.Ordinal);
 
-    /// <summary>Input names, for <c>[ParamsSource]</c>.</summary>
+    /// <summary>Input names: the corpus (when present) and the generated 8 MB file (what <c>quick</c> and <c>dump</c> use).</summary>
     public static IEnumerable<string> Names => Inputs.Value.Keys;
 
-    /// <summary>The text of one input.</summary>
-    public static string Text(string name) => Inputs.Value[name];
+    /// <summary>Generated files of 1, 2, 4 and 8 MB: how throughput depends on the size of the tree being built.</summary>
+    public static IEnumerable<string> GeneratedSizes => ["generated-1MB", "generated-2MB", "generated-4MB", "generated-8MB"];
+
+    /// <summary>The text of one input: a name of <see cref="Names"/> or <see cref="GeneratedSizes"/>.</summary>
+    public static string Text(string name)
+    {
+        if (Inputs.Value.TryGetValue(name, out var text))
+        {
+            return text;
+        }
+
+        lock (Generated)
+        {
+            if (!Generated.TryGetValue(name, out text))
+            {
+                var megabytes = int.Parse(name["generated-".Length..^"MB".Length], System.Globalization.CultureInfo.InvariantCulture);
+                Generated[name] = text = GeneratedJobs(megabytes * 1024 * 1024);
+            }
+
+            return text;
+        }
+    }
 
     /// <summary>The UTF-8 size of one input in bytes.</summary>
-    public static long Bytes(string name) => Encoding.UTF8.GetByteCount(Inputs.Value[name]);
+    public static long Bytes(string name) => Encoding.UTF8.GetByteCount(Text(name));
 
     private static Dictionary<string, string> Load()
     {
