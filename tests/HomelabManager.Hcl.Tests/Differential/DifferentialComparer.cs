@@ -6,17 +6,31 @@ namespace HomelabManager.Hcl.Tests.Differential;
 
 /// <summary>
 /// Compares our verdict on an input with HashiCorp's: both accept and the JSON is semantically equal, or both
-/// reject with the first error at the same line and column. Columns are compared only where the error line is ASCII
-/// up to the error: HCL counts columns in grapheme clusters, we count Unicode scalar values (both are right for
-/// their own contract, and the corpus's rejected cases are ASCII there too).
+/// reject. For rejections the first error's line and column are compared when both parsers name the same problem
+/// (the same summary): on a broken file the two parsers' error recovery legitimately differs in which problem it
+/// meets first (HashiCorp's parser keeps going past a missing bracket where ours stops at the token found, ours has
+/// dedicated diagnostics for "**" and bitwise operators where HashiCorp reports an invalid character elsewhere), so
+/// positions of different problems are not comparable. Columns are compared only where the error line is ASCII up
+/// to the error: HCL counts columns in grapheme clusters, we count Unicode scalar values.
 /// </summary>
 internal static class DifferentialComparer
 {
     /// <summary>Null when the verdicts agree (or a known divergence explains the difference), otherwise a report.</summary>
-    public static string? Compare(string name, string input, ReferenceVerdict reference, OurVerdict ours)
+    public static string? Compare(string name, string input, ReferenceVerdict reference, OurVerdict ours) =>
+        Compare(name, input, reference, ours, out _);
+
+    /// <summary>As above; <paramref name="divergence"/> is the reason when a known divergence explains a difference.</summary>
+    public static string? Compare(string name, string input, ReferenceVerdict reference, OurVerdict ours, out string? divergence)
     {
+        divergence = null;
         var difference = Difference(input, reference, ours);
-        if (difference is null || KnownDivergences.Explain(input, reference, ours) is not null)
+        if (difference is null)
+        {
+            return null;
+        }
+
+        divergence = KnownDivergences.Explain(input, reference, ours);
+        if (divergence is not null)
         {
             return null;
         }
@@ -44,7 +58,7 @@ internal static class DifferentialComparer
             return path is null ? null : "JSON differs at " + path;
         }
 
-        if (reference.Line is not { } line || reference.Column is not { } column)
+        if (reference.Line is not { } line || reference.Column is not { } column || reference.Summary != ours.FirstError!.Summary)
         {
             return null;
         }

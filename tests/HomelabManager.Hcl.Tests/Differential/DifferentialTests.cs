@@ -97,13 +97,24 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             var verdicts = Hcl2JsonReference.Run([folder.FullName]).ToDictionary(v => Path.GetFileNameWithoutExtension(v.File), StringComparer.Ordinal);
             var findings = new List<string>();
             int accepted = 0, rejected = 0;
+            var divergences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (name, text) in inputs)
             {
                 var reference = verdicts[name];
                 var ours = OurVerdict.Of(name + ".hcl", text);
-                if (DifferentialComparer.Compare(name, text, reference, ours) is { } finding)
+                var found = DifferentialComparer.Compare(name, text, reference, ours, out var divergence);
+                if (divergence is not null)
+                {
+                    divergences[divergence] = divergences.GetValueOrDefault(divergence) + 1;
+                }
+                else if (found is { } finding)
                 {
                     findings.Add(finding);
+                    if (Environment.GetEnvironmentVariable("HCL_DIFFERENTIAL_REPORT") is { Length: > 0 } reportFolder)
+                    {
+                        Directory.CreateDirectory(reportFolder);
+                        File.WriteAllText(Path.Combine(reportFolder, name + ".hcl"), text);
+                    }
                 }
                 else if (reference.Accepted)
                 {
@@ -116,10 +127,23 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"{category}: {inputs.Count} inputs ({inputs.Sum(i => i.Text.Length)} characters): "
-                + $"{accepted} accepted by both, {rejected} rejected by both, {findings.Count} disagreements");
+                + $"{accepted} accepted by both, {rejected} rejected by both, {divergences.Values.Sum()} known divergences, "
+                + $"{findings.Count} disagreements");
+            foreach (var (reason, count) in divergences.OrderBy(d => d.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine($"  known divergence ({count}): {reason}");
+            }
+
             foreach (var finding in findings.Take(20))
             {
                 output.WriteLine(finding);
+            }
+
+            // every finding, for working through a long list: HCL_DIFFERENTIAL_REPORT=folder
+            if (Environment.GetEnvironmentVariable("HCL_DIFFERENTIAL_REPORT") is { Length: > 0 } report)
+            {
+                Directory.CreateDirectory(report);
+                File.WriteAllText(Path.Combine(report, category + ".txt"), string.Join("\n", findings));
             }
 
             Assert.True(findings.Count == 0, $"{findings.Count} of {inputs.Count} {category} inputs disagree with HashiCorp's parser; the first:\n"

@@ -65,7 +65,7 @@ internal static class Hcl2JsonReference
         int? Number(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
         string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         return new ReferenceVerdict(
-            Text("file")!, root.GetProperty("accepted").GetBoolean(), Text("json"), Text("error"), Number("line"), Number("column"));
+            Text("file")!, root.GetProperty("accepted").GetBoolean(), Text("json"), Text("error"), Number("line"), Number("column"), Text("summary"));
     }
 
     private static string? FindMissing()

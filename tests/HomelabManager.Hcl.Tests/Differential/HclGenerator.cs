@@ -183,11 +183,22 @@ internal sealed class HclGenerator
         switch (random.Next(12))
         {
             case 0:
+                // on a non-literal (the converter evaluates "-" and "!" on a literal: "-true" is a known divergence)
                 text.Append(Pick(["-", "!", "- "]));
-                Primary(depth, budget - 1, multiline);
+                if (Chance(50))
+                {
+                    Traversal();
+                }
+                else
+                {
+                    text.Append('(');
+                    Expression(depth, budget - 1, multiline: false);
+                    text.Append(')');
+                }
+
                 break;
             case 1:
-                text.Append(Pick(["-", "-", "!"])).Append(Pick([.. Numbers, "true", "false"]));
+                text.Append(Chance(70) ? Pick(["-", "- "]) + Pick(Numbers) : "!" + Pick(["true", "false"]));
                 break;
             default:
                 Primary(depth, budget, multiline);
@@ -251,8 +262,17 @@ internal sealed class HclGenerator
 
     private void Postfix()
     {
+        // after a digit, ".0" would continue the number token ("1.5" ".0" scans as "1.5.0", "x.0" ".0" as a chained
+        // legacy index), which HCL rejects: use "[0]" there
+        var afterDigit = text.Length > 0 && char.IsAsciiDigit(text[^1]);
+
+        // and an attribute-only splat (".*") cannot hold another one
+        var term = text.ToString(Math.Max(0, text.Length - 40), Math.Min(40, text.Length));
+        var inAttributeSplat = term[(term.LastIndexOfAny([' ', '(', '[', '{', ',', '\n']) + 1)..].Contains(".*", StringComparison.Ordinal);
         text.Append(random.Next(9) switch
         {
+            4 when afterDigit => "[0]",
+            6 when inAttributeSplat => "[*].id",
             0 => ".name",
             1 => ".ünï",
             2 => "[0]",

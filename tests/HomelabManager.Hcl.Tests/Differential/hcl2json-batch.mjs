@@ -8,8 +8,8 @@
 //   PATH: a file, or a folder (every regular file in it, sorted by name).
 // Prints one JSON line per file, in order:
 //   {"file": PATH, "accepted": true, "json": "<the converter's JSON text>"}
-//   {"file": PATH, "accepted": false, "error": "<first line of the message>", "line": N, "column": N}
-// (line and column are null when the message has no position).
+//   {"file": PATH, "accepted": false, "error": "<first line>", "line": N, "column": N, "summary": "<of the first diagnostic>"}
+// (line, column and summary are null when the message has no position).
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -61,13 +61,14 @@ for (const file of files) {
   } catch (error) {
     const message = String(error);
     // hcl.Diagnostic's text: "NAME:LINE,COLUMN-...: summary; detail"
-    const position = /:(\d+),(\d+)(?:-[\d,]+)?: /.exec(message);
+    const position = /:(\d+),(\d+)(?:-[\d,]+)?: ([^;\]]*)/.exec(message);
     out.push(JSON.stringify({
       file,
       accepted: false,
       error: message.split("\n")[0],
       line: position ? Number(position[1]) : null,
       column: position ? Number(position[2]) : null,
+      summary: position ? position[3] : null,
     }));
   }
   if (out.length >= 64) {
@@ -75,5 +76,5 @@ for (const file of files) {
     out.length = 0;
   }
 }
-process.stdout.write(out.length ? out.join("\n") + "\n" : "");
-process.exit(0);
+// The Go program never returns, so exit explicitly, but only once stdout (a pipe: written asynchronously) is flushed.
+process.stdout.write(out.length ? out.join("\n") + "\n" : "", () => process.exit(0));
