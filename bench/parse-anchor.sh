@@ -10,12 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-5}
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
-version=0.21.0 # @cdktf/hcl2json: hashicorp/hcl compiled to WebAssembly
-if [[ ! -f bench/.hcl2json/node_modules/@cdktf/hcl2json/package.json ]]; then
-  echo "installing @cdktf/hcl2json@$version into bench/.hcl2json…" >&2
-  mkdir -p bench/.hcl2json
-  (cd bench/.hcl2json && npm install --no-audit --no-fund --silent "@cdktf/hcl2json@$version" >/dev/null)
-fi
+bench/install-hcl2json.sh # @cdktf/hcl2json (hashicorp/hcl compiled to WebAssembly), pinned there
 dotnet build bench/HomelabManager.Bench -c Release --nologo -v quiet >/dev/null
 bench=bench/HomelabManager.Bench/bin/Release/net10.0/HomelabManager.Bench.dll
 dotnet "$bench" dump "$out/inputs"

@@ -77,6 +77,10 @@ public static class HclDiagnostics
     public static Diagnostic NumberOutOfRange(string path, SourceRange range) =>
         E("HCL115", "Invalid number literal", "The exponent of this number is too large. Write the number with an exponent between -100000 and 100000.", path, range);
 
+    /// <summary>A number token that is not a number, like 1.2.3 (digits, dots and exponents scan as one token).</summary>
+    public static Diagnostic InvalidNumberLiteral(string path, SourceRange range) =>
+        E("HCL116", "Invalid number literal", "Failed to recognize the value of this number literal. Write a number like 12, 3.5 or 1e6; quote a version number: \"1.2.3\".", path, range);
+
     // ---- HCL2xx: structure ----
 
     /// <summary>A quoted argument name.</summary>

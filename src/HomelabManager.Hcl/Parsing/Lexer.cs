@@ -20,7 +20,7 @@ public static class Lexer
     private static readonly SearchValues<char> QuotedSpecials = SearchValues.Create("\"\n\r\\$%");
 
     /// <summary>The characters that can end or interrupt a heredoc line.</summary>
-    private static readonly SearchValues<char> HeredocSpecials = SearchValues.Create("\n$%");
+    private static readonly SearchValues<char> HeredocSpecials = SearchValues.Create("\n\r$%");
 
     private enum Mode : byte
     {
@@ -479,42 +479,46 @@ public static class Lexer
         return end > pos && text[end - 1] == '\r' ? end - 1 : end;
     }
 
+    // As hashicorp/hcl's scanner: a digit, then digits, dots and exponents ("e", "e+", "e-" before a digit), not
+    // ending in a dot. So "1.2.3" is one token (an invalid number, as HashiCorp reports it) rather than 1.2 and .3,
+    // and "foo.0.0" ends in the token "0.0" (the chained legacy index spec.md says is invalid).
     private static int LexNumber(string text, int pos)
     {
         var length = text.Length;
-        while (pos < length && char.IsAsciiDigit(text[pos]))
+        var end = ++pos;
+        while (pos < length)
         {
-            pos++;
-        }
-
-        if (pos + 1 < length && text[pos] == '.' && char.IsAsciiDigit(text[pos + 1]))
-        {
-            pos += 2;
-            while (pos < length && char.IsAsciiDigit(text[pos]))
+            var c = text[pos];
+            if (char.IsAsciiDigit(c))
+            {
+                end = ++pos;
+            }
+            else if (c == '.')
             {
                 pos++;
             }
-        }
-
-        if (pos < length && (text[pos] == 'e' || text[pos] == 'E'))
-        {
-            var e = pos + 1;
-            if (e < length && (text[e] == '+' || text[e] == '-'))
+            else if (c is 'e' or 'E')
             {
-                e++;
-            }
-
-            if (e < length && char.IsAsciiDigit(text[e]))
-            {
-                pos = e;
-                while (pos < length && char.IsAsciiDigit(text[pos]))
+                var e = pos + 1;
+                if (e < length && text[e] is '+' or '-')
                 {
-                    pos++;
+                    e++;
                 }
+
+                if (e >= length || !char.IsAsciiDigit(text[e]))
+                {
+                    break;
+                }
+
+                end = pos = e + 1;
+            }
+            else
+            {
+                break;
             }
         }
 
-        return pos;
+        return end;
     }
 
     private static int LexIdentifierRest(string text, int pos)
@@ -594,7 +598,8 @@ public static class Lexer
 
             pos += skip;
             var c = text[pos];
-            if (c == '"' || c == '\n' || (c == '\r' && pos + 1 < length && text[pos + 1] == '\n'))
+            // a carriage return ends the literal even when no line feed follows: HCL's quoted strings exclude both
+            if (c == '"' || c == '\n' || c == '\r')
             {
                 break;
             }
@@ -640,9 +645,9 @@ public static class Lexer
             return pos + 1;
         }
 
-        if (IsNewlineAt(text, pos, out _))
+        if (ch == '\r' || IsNewlineAt(text, pos, out _))
         {
-            // The string ends at the line break (an error reported from this zero-width token); the line
+            // The string ends at the line break (or a lone carriage return, then an invalid character) (an error reported from this zero-width token); the line
             // break itself is then lexed normally, so the following lines parse as usual.
             tokens.Add(TokenKind.QuotedNewline, pos, pos);
             stack.RemoveAt(stack.Count - 1);
@@ -709,6 +714,18 @@ public static class Lexer
                 frame.AtLineStart = true;
                 stack[top] = frame;
                 break;
+            }
+
+            if (c == '\r' && (pos + 1 == length || text[pos + 1] != '\n'))
+            {
+                // As hashicorp/hcl: heredoc text holds no carriage return outside a CR LF line break.
+                if (pos > start)
+                {
+                    tokens.Add(TokenKind.StringLiteral, start, pos);
+                }
+
+                tokens.Add(TokenKind.Invalid, pos, pos + 1);
+                return pos + 1;
             }
 
             if ((c == '$' || c == '%') && pos + 1 < length)

@@ -308,14 +308,25 @@ internal sealed partial class Parser
 
     private LiteralExpression NumberLiteral(Token token)
     {
-        var value = HclNumber.Parse(_text.AsSpan(token.Start, token.Length));
+        var text = _text.AsSpan(token.Start, token.Length);
+        var value = HclNumber.Parse(text);
         if (value is null)
         {
-            Report(HclDiagnostics.NumberOutOfRange(_path, Range(token)));
+            Report(IsNumberShaped(text) ? HclDiagnostics.NumberOutOfRange(_path, Range(token)) : HclDiagnostics.InvalidNumberLiteral(_path, Range(token)));
             value = HclNumber.Zero;
         }
 
         return new LiteralExpression(value, _source, token.Start, token.End);
+    }
+
+    // A number token (digits, dots and exponents) in spec.md's NumericLit shape: at most one ".", before the
+    // exponent and followed by a digit, and at most one exponent.
+    private static bool IsNumberShaped(ReadOnlySpan<char> token)
+    {
+        var dot = token.IndexOf('.');
+        var exponent = token.IndexOfAny('e', 'E');
+        return token.Count('.') <= 1 && token.Count('e') + token.Count('E') <= 1
+            && (dot < 0 || ((exponent < 0 || dot < exponent) && dot + 1 < token.Length && char.IsAsciiDigit(token[dot + 1])));
     }
 
     private ExpressionSyntax ParseTermCore(Token start)

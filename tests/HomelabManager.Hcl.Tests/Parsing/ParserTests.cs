@@ -86,6 +86,36 @@ public sealed class ParserTests
         Assert.IsType<IndexExpression>(fullSplat.Each);
     }
 
+    // Found by the differential tests: HashiCorp scans digits, dots and exponents as one number token, so an
+    // unquoted version number is an invalid number, not 1.2 indexed by .3.
+    [Theory]
+    [InlineData("a = 1.2.3\n", "1:5 Invalid number literal")]
+    [InlineData("a = 1.50.0 + 1\n", "1:5 Invalid number literal")]
+    [InlineData("a = 6.02e23.0\n", "1:5 Invalid number literal")]
+    [InlineData("a = foo.0.1\n", "1:9 Invalid legacy index syntax")]
+    public void DigitsDotsAndExponentsAreOneNumberToken(string text, string firstError) => Assert.Equal(firstError, Hcl.FirstError(text));
+
+    // Found by the differential tests: hashicorp/hcl rejects a carriage return without a line feed inside a quoted
+    // string or a heredoc (its literal characters exclude CR; only CR LF is a line break there).
+    [Theory]
+    [InlineData("a = \"x\ry\"\n")]
+    [InlineData("a = <<EOT\nx\ry\nEOT\n")]
+    [InlineData("a = <<EOT\r\nx\r\r\nEOT\r\n")]
+    public void LoneCarriageReturnInATemplateIsRejected(string text) => Assert.True(Hcl.Parse(text).HasErrors);
+
+    [Theory]
+    [InlineData("a = \"x\"\r\nb = <<EOT\r\ny\r\nEOT\r\n")]
+    [InlineData("a = <<-EOT\r\n  y\r\n  EOT\r\n")]
+    public void CarriageReturnLineFeedStillEndsLines(string text) => Hcl.ParseValid(text);
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1e3")]
+    [InlineData("2.5E-7")]
+    [InlineData("1.name")]
+    [InlineData("foo.0.name")]
+    public void NumbersEndWhereHashiCorpsScannerEndsThem(string expression) => Hcl.Expression(expression);
+
     [Fact]
     public void ForExpressions()
     {
