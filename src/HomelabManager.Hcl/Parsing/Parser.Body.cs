@@ -73,73 +73,15 @@ internal sealed partial class Parser
         return MakeBody(mark, start, Math.Max(start, endPosition));
     }
 
-    /// <summary>
-    /// Pops the items pushed since <paramref name="mark"/> into a body spanning <c>[start, end)</c>. A body of only attributes (or only
-    /// blocks) uses one array for its items and for that list, so it costs one array instead of two.
-    /// </summary>
+    /// <summary>Pops the items pushed since <paramref name="mark"/> into a body spanning <c>[start, end)</c>.</summary>
     private Body MakeBody(int mark, int start, int end)
     {
         var items = _bodyItems.Since(mark);
-        var blockCount = 0;
-        foreach (var item in items)
-        {
-            if (item is BlockSyntax)
-            {
-                blockCount++;
-            }
-        }
-
-        var attributeCount = items.Length - blockCount;
-        Body body;
-        if (items.Length == 0)
-        {
-            body = new Body([], [], [], _source, start, end);
-        }
-        else if (blockCount == 0)
-        {
-            var attributes = new AttributeSyntax[attributeCount];
-            for (var i = 0; i < attributes.Length; i++)
-            {
-                attributes[i] = (AttributeSyntax)items[i];
-            }
-
-            body = new Body(attributes, attributes, [], _source, start, end);
-        }
-        else if (attributeCount == 0)
-        {
-            var blocks = new BlockSyntax[blockCount];
-            for (var i = 0; i < blocks.Length; i++)
-            {
-                blocks[i] = (BlockSyntax)items[i];
-            }
-
-            body = new Body(blocks, [], blocks, _source, start, end);
-        }
-        else
-        {
-            var all = new SyntaxNode[items.Length];
-            var attributes = new AttributeSyntax[attributeCount];
-            var blocks = new BlockSyntax[blockCount];
-            int a = 0, b = 0;
-            for (var i = 0; i < all.Length; i++)
-            {
-                var item = items[i];
-                all[i] = item;
-                if (item is BlockSyntax block)
-                {
-                    blocks[b++] = block;
-                }
-                else
-                {
-                    attributes[a++] = (AttributeSyntax)item;
-                }
-            }
-
-            body = new Body(all, attributes, blocks, _source, start, end);
-        }
-
+        var (attributeCount, blockCount) = Body.Count(items);
+        var storage = _lists.Reserve(Body.StorageLength(attributeCount, blockCount), out var storageStart);
+        Body.Fill(items, attributeCount, blockCount, storage, storageStart);
         _bodyItems.Truncate(mark);
-        return body;
+        return new Body(storage, storageStart, attributeCount, blockCount, _source, start, end);
     }
 
     /// <summary>Finds an earlier attribute of the same name: a linear scan for small bodies, an index for large ones.</summary>
@@ -262,17 +204,17 @@ internal sealed partial class Parser
                 Report(HclDiagnostics.InvalidBlockLabel(_path, Range(token)));
             }
 
-            var partialLabels = _labels.PopToArray(labelMark);
+            var partialLabels = PopList(_labels, labelMark);
             RecoverAfterBodyItem();
-            var noBody = new Body([], [], [], _source, identifier.Start, identifier.End);
+            var noBody = new Body(null, 0, 0, 0, _source, identifier.Start, identifier.End);
             return new BlockSyntax(type, partialLabels, noBody, _source, identifier.Start, Math.Max(identifier.Start, PreviousEnd));
         }
 
-        var labels = _labels.PopToArray(labelMark);
+        var labels = PopList(_labels, labelMark);
         if (!EnterNesting(openBrace))
         {
             SkipToEnd();
-            var noBody = new Body([], [], [], _source, openBrace.Start, openBrace.End);
+            var noBody = new Body(null, 0, 0, 0, _source, openBrace.Start, openBrace.End);
             return new BlockSyntax(type, labels, noBody, _source, identifier.Start, openBrace.End);
         }
 
@@ -315,8 +257,13 @@ internal sealed partial class Parser
             }
 
             _diagnostics.AddRange(bodyDiagnostics);
-            AttributeSyntax[] attributes = attribute is null ? [] : [attribute];
-            body = new Body(attributes, attributes, [], _source, openBrace.Start, Math.Max(openBrace.Start, PreviousEnd));
+            var storage = _lists.Reserve(attribute is null ? 0 : 1, out var storageStart);
+            if (attribute is not null)
+            {
+                storage[storageStart] = attribute;
+            }
+
+            body = new Body(storage, storageStart, attribute is null ? 0 : 1, 0, _source, openBrace.Start, Math.Max(openBrace.Start, PreviousEnd));
         }
 
         ExitNesting();

@@ -500,7 +500,7 @@ internal sealed partial class Parser
 
         PopNewlines();
         var end = Math.Max(close.End, lastArgument is not null ? lastArgument.End : open.End);
-        return new FunctionCallExpression(fullName, nameEnd, arguments.PopToArray(mark0), expandFinal,
+        return new FunctionCallExpression(fullName, nameEnd, PopList(arguments, mark0), expandFinal,
             _source, name.Start, Math.Max(name.Start, end));
     }
 
@@ -558,7 +558,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new TupleExpression(elements.PopToArray(mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new TupleExpression(PopList(elements, mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
         }
         finally
         {
@@ -664,7 +664,7 @@ internal sealed partial class Parser
                 Read();
             }
 
-            return new ObjectExpression(items.PopToArray(mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
+            return new ObjectExpression(PopList(items, mark0), _source, open.Start, Math.Max(open.Start, Math.Max(close.End, PreviousEnd)));
         }
         finally
         {

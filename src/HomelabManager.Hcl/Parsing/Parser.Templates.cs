@@ -97,7 +97,7 @@ internal sealed partial class Parser
 
         stack.Truncate(mark);
         var end = Math.Max(open.End, PreviousEnd);
-        return new TemplateExpression(expressions.PopToArray(expressionMark), kind, passthrough, _source, open.Start, Math.Max(open.Start, end));
+        return new TemplateExpression(PopList(expressions, expressionMark), kind, passthrough, _source, open.Start, Math.Max(open.Start, end));
     }
 
     private string DecodeLiteral(in Token token, bool quoted) => DecodeLiteral(token.Start, token.End, quoted);
@@ -624,7 +624,7 @@ internal sealed partial class Parser
         {
             var items = _expressions;
             var mark = items.Count;
-            ExpressionSyntax[]? ifParts = null;
+            SyntaxList<ExpressionSyntax>? ifParts = null;
             TemplatePart endif;
             while (true)
             {
@@ -641,7 +641,7 @@ internal sealed partial class Parser
                     index++;
                     if (next.Kind == PartKind.Else && ifParts is null)
                     {
-                        ifParts = items.PopToArray(mark);
+                        ifParts = PopList(items, mark);
                         continue;
                     }
 
@@ -661,28 +661,24 @@ internal sealed partial class Parser
                 items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            ExpressionSyntax[] elseParts;
+            SyntaxList<ExpressionSyntax> elseParts;
             if (ifParts is null)
             {
-                ifParts = items.PopToArray(mark);
-                elseParts = [];
+                ifParts = PopList(items, mark);
+                elseParts = default;
             }
             else
             {
-                elseParts = items.PopToArray(mark);
+                elseParts = PopList(items, mark);
             }
 
-            if (ifParts.Length == 0)
+            var trueParts = ifParts.Value.Count == 0 ? _lists.Add<ExpressionSyntax>([new LiteralExpression(HclString.Empty, _source, open.End, open.End)]) : ifParts.Value;
+            if (elseParts.Count == 0)
             {
-                ifParts = [new LiteralExpression(HclString.Empty, _source, open.End, open.End)];
+                elseParts = _lists.Add<ExpressionSyntax>([new LiteralExpression(HclString.Empty, _source, endif.Start, endif.Start)]);
             }
 
-            if (elseParts.Length == 0)
-            {
-                elseParts = [new LiteralExpression(HclString.Empty, _source, endif.Start, endif.Start)];
-            }
-
-            var trueTemplate = new TemplateExpression(ifParts, TemplateKind.Directive, false, _source, ifParts[0].Start, Math.Max(ifParts[0].Start, ifParts[^1].End));
+            var trueTemplate = new TemplateExpression(trueParts, TemplateKind.Directive, false, _source, trueParts[0].Start, Math.Max(trueParts[0].Start, trueParts[^1].End));
             var falseTemplate = new TemplateExpression(elseParts, TemplateKind.Directive, false, _source, elseParts[0].Start, Math.Max(elseParts[0].Start, elseParts[^1].End));
             return new TemplateIfExpression(open.Expression!, trueTemplate, falseTemplate, _source, open.Start, Math.Max(open.Start, endif.End));
         }
@@ -733,10 +729,10 @@ internal sealed partial class Parser
                 items.Push(ParseTemplateItem(parts, ref index));
             }
 
-            var content = items.PopToArray(mark);
-            if (content.Length == 0)
+            var content = PopList(items, mark);
+            if (content.Count == 0)
             {
-                content = [new LiteralExpression(HclString.Empty, _source, open.End, open.End)];
+                content = _lists.Add<ExpressionSyntax>([new LiteralExpression(HclString.Empty, _source, open.End, open.End)]);
             }
 
             var body = new TemplateExpression(content, TemplateKind.Directive, false, _source, content[0].Start, Math.Max(content[0].Start, content[^1].End));

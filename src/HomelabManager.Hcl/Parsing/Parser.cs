@@ -28,6 +28,7 @@ internal sealed partial class Parser
     private readonly ScratchStack<ExpressionSyntax> _expressions = new();
     private readonly ScratchStack<ObjectItem> _objectItems = new();
     private readonly ScratchStack<TemplatePart> _templateParts = new();
+    private readonly SyntaxListStore _lists = new();
     private readonly StringBuilder _builder = new();
     private bool[] _newlineStack = new bool[16];
     private int _newlineDepth;
@@ -49,10 +50,19 @@ internal sealed partial class Parser
         _names = new NameTable(_text.Length);
     }
 
+    /// <summary>Pops the items pushed since <paramref name="mark"/> into a list.</summary>
+    private SyntaxList<T> PopList<T>(ScratchStack<T> stack, int mark)
+        where T : class
+    {
+        var list = _lists.Add<T>(stack.Since(mark));
+        stack.Truncate(mark);
+        return list;
+    }
+
     public Body ParseFile()
     {
         var body = ParseBody(TokenKind.EndOfFile, 0);
-        return new Body(body.Items, body.Attributes, body.Blocks, _source, 0, _tokens[_tokenCount - 1].End);
+        return body.Spanning(_source, 0, _tokens[_tokenCount - 1].End);
     }
 
     public ExpressionSyntax ParseStandaloneExpression()

@@ -4,7 +4,7 @@ namespace HomelabManager.Hcl.Parsing;
 
 /// <summary>
 /// A reusable stack for building the item lists of nested constructs: each construct remembers the count
-/// when it starts, pushes its items, and pops them into an exactly sized array when it ends. Nested
+/// when it starts, pushes its items, and pops them into a list (see SyntaxListStore) when it ends. Nested
 /// constructs finish before their parent pushes again, so one buffer serves the whole parse.
 /// </summary>
 internal sealed class ScratchStack<T>
@@ -28,21 +28,6 @@ internal sealed class ScratchStack<T>
 
     /// <summary>The items pushed since <paramref name="mark"/>.</summary>
     public Span<T> Since(int mark) => _items.AsSpan(mark, Count - mark);
-
-    /// <summary>Removes the items pushed since <paramref name="mark"/> and returns them as an exactly sized array.</summary>
-    public T[] PopToArray(int mark)
-    {
-        var count = Count - mark;
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var result = new T[count];
-        Array.Copy(_items, mark, result, 0, count);
-        Truncate(mark);
-        return result;
-    }
 
     /// <summary>Drops the items pushed since <paramref name="mark"/>.</summary>
     public void Truncate(int mark)

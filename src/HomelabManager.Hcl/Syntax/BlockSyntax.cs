@@ -10,7 +10,7 @@ public sealed class BlockSyntax : SyntaxNode
         : base([range, typeRange, openBraceRange])
     {
         Type = type;
-        Labels = labels;
+        Labels = SyntaxList.CopyOf(labels);
         Body = body;
     }
 
@@ -18,7 +18,7 @@ public sealed class BlockSyntax : SyntaxNode
     /// Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>. The type is the text at its
     /// start; the body starts at "{", or, for a block that has none because of an error, at the type.
     /// </summary>
-    internal BlockSyntax(string type, IReadOnlyList<BlockLabel> labels, Body body, SourceText source, int start, int end)
+    internal BlockSyntax(string type, SyntaxList<BlockLabel> labels, Body body, SourceText source, int start, int end)
         : base(source, start, end)
     {
         Type = type;
@@ -33,7 +33,7 @@ public sealed class BlockSyntax : SyntaxNode
     public SourceRange TypeRange => RangeOf(1, Start, Start + Type.Length);
 
     /// <summary>The labels in order.</summary>
-    public IReadOnlyList<BlockLabel> Labels { get; }
+    public SyntaxList<BlockLabel> Labels { get; }
 
     /// <summary>The block body.</summary>
     public Body Body { get; }

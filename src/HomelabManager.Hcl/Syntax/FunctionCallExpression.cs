@@ -12,12 +12,12 @@ public sealed class FunctionCallExpression : ExpressionSyntax
         : base([range, nameRange])
     {
         Name = name;
-        Arguments = arguments;
+        Arguments = SyntaxList.CopyOf(arguments);
         ExpandFinal = expandFinal;
     }
 
     /// <summary>Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>; the name spans <c>[start, nameEnd)</c>.</summary>
-    internal FunctionCallExpression(string name, int nameEnd, IReadOnlyList<ExpressionSyntax> arguments, bool expandFinal, SourceText source, int start, int end)
+    internal FunctionCallExpression(string name, int nameEnd, SyntaxList<ExpressionSyntax> arguments, bool expandFinal, SourceText source, int start, int end)
         : base(source, start, end)
     {
         Name = name;
@@ -33,7 +33,7 @@ public sealed class FunctionCallExpression : ExpressionSyntax
     public SourceRange NameRange => RangeOf(1, Start, _nameEnd);
 
     /// <summary>The arguments.</summary>
-    public IReadOnlyList<ExpressionSyntax> Arguments { get; }
+    public SyntaxList<ExpressionSyntax> Arguments { get; }
 
     /// <summary>True when the last argument is followed by <c>...</c> (expanded into arguments).</summary>
     public bool ExpandFinal { get; }

@@ -9,16 +9,16 @@ public sealed class ObjectExpression : ExpressionSyntax
     public ObjectExpression(IReadOnlyList<ObjectItem> items, SourceRange range)
         : base(range)
     {
-        Items = items;
+        Items = SyntaxList.CopyOf(items);
     }
 
     /// <summary>Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>.</summary>
-    internal ObjectExpression(IReadOnlyList<ObjectItem> items, SourceText source, int start, int end)
+    internal ObjectExpression(SyntaxList<ObjectItem> items, SourceText source, int start, int end)
         : base(source, start, end)
     {
         Items = items;
     }
 
     /// <summary>The items in source order.</summary>
-    public IReadOnlyList<ObjectItem> Items { get; }
+    public SyntaxList<ObjectItem> Items { get; }
 }

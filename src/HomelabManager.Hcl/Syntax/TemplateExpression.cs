@@ -12,27 +12,37 @@ namespace HomelabManager.Hcl.Syntax;
 public sealed class TemplateExpression : ExpressionSyntax
 {
     /// <summary>
-    /// The parts, or the value of a parsed plain string (one literal part) until its part node is first asked
-    /// for (then replaced by the one-part list).
+    /// The storage of the parts (a slice: <see cref="_first"/>, <see cref="_second"/> are its start and count); or the
+    /// value of a parsed plain string (one literal part spanning <c>[_first, _second)</c>) until its part node is first
+    /// asked for; then that one-part array.
     /// </summary>
-    private object _content;
-    private readonly int _literalStart;
-    private readonly int _literalEnd;
+    private object? _content;
+    private readonly int _first;
+    private readonly int _second;
 
     /// <summary>Creates the node with an explicit range.</summary>
     public TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceRange range)
+        : this(SyntaxList.CopyOf(parts), kind, isSingleInterpolation, range)
+    {
+    }
+
+    private TemplateExpression(SyntaxList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceRange range)
         : base(range)
     {
-        _content = parts;
+        _content = parts.Storage;
+        _first = parts.Start;
+        _second = parts.Count;
         Kind = kind;
         IsSingleInterpolation = isSingleInterpolation;
     }
 
     /// <summary>Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>.</summary>
-    internal TemplateExpression(IReadOnlyList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceText source, int start, int end)
+    internal TemplateExpression(SyntaxList<ExpressionSyntax> parts, TemplateKind kind, bool isSingleInterpolation, SourceText source, int start, int end)
         : base(source, start, end)
     {
-        _content = parts;
+        _content = parts.Storage;
+        _first = parts.Start;
+        _second = parts.Count;
         Kind = kind;
         IsSingleInterpolation = isSingleInterpolation;
     }
@@ -45,13 +55,19 @@ public sealed class TemplateExpression : ExpressionSyntax
         : base(source, start, end)
     {
         _content = literal;
-        _literalStart = literalStart;
-        _literalEnd = literalEnd;
+        _first = literalStart;
+        _second = literalEnd;
         Kind = kind;
     }
 
     /// <summary>The parts in order.</summary>
-    public IReadOnlyList<ExpressionSyntax> Parts => _content as IReadOnlyList<ExpressionSyntax> ?? MakeLiteralPart();
+    public SyntaxList<ExpressionSyntax> Parts => _content switch
+    {
+        null => default,
+        LiteralExpression[] single => new SyntaxList<ExpressionSyntax>(single, 0, 1),
+        HclString => MakeLiteralPart(),
+        var storage => new SyntaxList<ExpressionSyntax>((object?[])storage, _first, _second),
+    };
 
     /// <summary>Quoted, heredoc, or directive body.</summary>
     public TemplateKind Kind { get; }
@@ -69,17 +85,16 @@ public sealed class TemplateExpression : ExpressionSyntax
     internal HclString? LiteralString =>
         _content as HclString ?? (IsStringLiteral && Parts[0] is LiteralExpression { Value: HclString text } ? text : null);
 
-    private IReadOnlyList<ExpressionSyntax> MakeLiteralPart()
+    private SyntaxList<ExpressionSyntax> MakeLiteralPart()
     {
         var content = _content;
-        if (content is not HclString literal)
+        if (content is HclString literal)
         {
-            return (IReadOnlyList<ExpressionSyntax>)content;
+            // Readers racing here agree on one array: the first to swap it in wins.
+            LiteralExpression[] parts = [new LiteralExpression(literal, ParsedSource!, _first, _second)];
+            content = Interlocked.CompareExchange(ref _content, parts, literal) == (object)literal ? parts : _content;
         }
 
-        // Readers racing here agree on one list: the first to swap it in wins.
-        ExpressionSyntax[] parts = [new LiteralExpression(literal, ParsedSource!, _literalStart, _literalEnd)];
-        var previous = Interlocked.CompareExchange(ref _content, parts, literal);
-        return previous == (object)literal ? parts : (IReadOnlyList<ExpressionSyntax>)previous;
+        return new SyntaxList<ExpressionSyntax>((LiteralExpression[])content!, 0, 1);
     }
 }

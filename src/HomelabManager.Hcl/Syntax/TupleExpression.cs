@@ -9,16 +9,16 @@ public sealed class TupleExpression : ExpressionSyntax
     public TupleExpression(IReadOnlyList<ExpressionSyntax> elements, SourceRange range)
         : base(range)
     {
-        Elements = elements;
+        Elements = SyntaxList.CopyOf(elements);
     }
 
     /// <summary>Creates a parsed node spanning <c>[start, end)</c> of <paramref name="source"/>.</summary>
-    internal TupleExpression(IReadOnlyList<ExpressionSyntax> elements, SourceText source, int start, int end)
+    internal TupleExpression(SyntaxList<ExpressionSyntax> elements, SourceText source, int start, int end)
         : base(source, start, end)
     {
         Elements = elements;
     }
 
     /// <summary>The elements in order.</summary>
-    public IReadOnlyList<ExpressionSyntax> Elements { get; }
+    public SyntaxList<ExpressionSyntax> Elements { get; }
 }
