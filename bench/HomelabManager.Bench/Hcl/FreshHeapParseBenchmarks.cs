@@ -10,16 +10,12 @@ namespace HomelabManager.Bench.Hcl;
 /// files once, in a fresh process). Generated multi-MB files only: a corpus parse (under a millisecond) is too short
 /// to time one at a time. Reported in MB/s.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(ThroughputConfig))]
 [InvocationCount(1)]
-public class FreshHeapParseBenchmarks
+public class FreshHeapParseBenchmarks : ParseBenchmark
 {
-    private SourceText _source = null!;
-
-    /// <summary>Which input to parse.</summary>
+    /// <inheritdoc />
     [ParamsSource(nameof(Inputs))]
-    public string Input { get; set; } = string.Empty;
+    public override string Input { get; set; } = string.Empty;
 
     /// <summary>The generated files of every size.</summary>
     public static IEnumerable<string> Inputs => ParseInputs.GeneratedSizes;
@@ -32,7 +28,7 @@ public class FreshHeapParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _source = new SourceText(Input, ParseInputs.Text(Input));
+        Load();
         var warmUp = new SourceText("warm-up", ParseInputs.GeneratedJobs(64 * 1024));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(1))
@@ -42,8 +38,4 @@ public class FreshHeapParseBenchmarks
 
         Thread.Sleep(TimeSpan.FromMilliseconds(250));
     }
-
-    /// <summary>Parses the input.</summary>
-    [Benchmark]
-    public int Parse() => HclParser.ParseFile(_source).Diagnostics.Count;
 }

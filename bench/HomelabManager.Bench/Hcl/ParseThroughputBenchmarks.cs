@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using HomelabManager.Hcl.Parsing;
-using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Bench.Hcl;
 
@@ -9,24 +7,17 @@ namespace HomelabManager.Bench.Hcl;
 /// so each parse also pays for collecting the trees of the ones before it and for the collections that copy its own
 /// tree while it is being built. Reported in MB/s.
 /// </summary>
-[MemoryDiagnoser]
-[Config(typeof(ThroughputConfig))]
-public class ParseThroughputBenchmarks
+public class ParseThroughputBenchmarks : ParseBenchmark
 {
-    private SourceText _source = null!;
-
-    /// <summary>Which input to parse.</summary>
+    /// <inheritdoc />
     [ParamsSource(nameof(Inputs))]
-    public string Input { get; set; } = string.Empty;
+    public override string Input { get; set; } = string.Empty;
 
     /// <summary>The corpus (when present) and the generated files of every size.</summary>
-    public static IEnumerable<string> Inputs => ParseInputs.Names.Where(name => !name.StartsWith("generated-", StringComparison.Ordinal)).Concat(ParseInputs.GeneratedSizes);
+    public static IEnumerable<string> Inputs =>
+        ParseInputs.Names.Where(name => !name.StartsWith("generated-", StringComparison.Ordinal)).Concat(ParseInputs.GeneratedSizes);
 
     /// <summary>Loads the input once.</summary>
     [GlobalSetup]
-    public void Setup() => _source = new SourceText(Input, ParseInputs.Text(Input));
-
-    /// <summary>Parses the input.</summary>
-    [Benchmark]
-    public int Parse() => HclParser.ParseFile(_source).Diagnostics.Count;
+    public void Setup() => Load();
 }
