@@ -9,7 +9,7 @@ namespace HomelabManager.Hcl.Parsing;
 /// <summary>
 /// The hand-written HCL native-syntax lexer. It is mode based (configuration, template interpolation,
 /// quoted template, heredoc template) with an explicit mode stack, so no input can make it recurse.
-/// Comments and blanks are dropped; line comments leave their line break as a newline token.
+/// Comments and blanks are dropped; a line comment becomes one newline token spanning it and its line break.
 /// </summary>
 public static class Lexer
 {
@@ -293,12 +293,12 @@ public static class Lexer
 
                     continue;
                 case '#':
-                    pos = SkipLineComment(text, pos);
+                    pos = LexLineComment(tokens, text, pos);
                     continue;
                 case '/':
                     if (pos + 1 < length && text[pos + 1] == '/')
                     {
-                        pos = SkipLineComment(text, pos);
+                        pos = LexLineComment(tokens, text, pos);
                         continue;
                     }
 
@@ -467,7 +467,12 @@ public static class Lexer
         return pos + 1;
     }
 
-    private static int SkipLineComment(string text, int pos)
+    /// <summary>
+    /// A line comment stands for the newline that ends it (spec.md: "equivalent to a newline sequence"): one newline
+    /// token spanning the comment and its line break, as hashicorp/hcl's parser sees it, so a diagnostic about that
+    /// newline starts where the comment does. A comment ending the file leaves no token.
+    /// </summary>
+    private static int LexLineComment(TokenBuffer tokens, string text, int pos)
     {
         var newline = text.AsSpan(pos).IndexOf('\n');
         if (newline < 0)
@@ -475,8 +480,9 @@ public static class Lexer
             return text.Length;
         }
 
-        var end = pos + newline;
-        return end > pos && text[end - 1] == '\r' ? end - 1 : end;
+        var end = pos + newline + 1;
+        tokens.Add(TokenKind.Newline, pos, end);
+        return end;
     }
 
     // As hashicorp/hcl's scanner: a digit, then digits, dots and exponents ("e", "e+", "e-" before a digit), not

@@ -57,14 +57,6 @@ internal static partial class KnownDivergences
             return "inside an attribute-only splat HashiCorp's diagnostic points at the \"*\"";
         }
 
-        if (reference.Summary == summary && line == start.Line && column < start.Column && StartsLineComment(input, line, column))
-        {
-            // A line comment ends an attribute or block line like a newline (spec.md: "A line comment is considered
-            // equivalent to a newline sequence"). hashicorp/hcl's comment token includes the newline, so a "newline
-            // expected/not allowed here" diagnostic starts at the comment; ours is at the newline after it.
-            return "a line comment standing for the newline: HashiCorp's diagnostic starts at the comment";
-        }
-
         if (summary == "Unsupported operator" && reference.Summary == summary && IsTildeBeforeBrace(input, start.Line, start.Column)
             && (line > start.Line || (line == start.Line && column > start.Column)))
         {
@@ -112,18 +104,6 @@ internal static partial class KnownDivergences
         error.StartsWith("convert to HCL: ", StringComparison.Ordinal)
         && (error.Contains("Invalid operand; Unsuitable value for unary operand: ", StringComparison.Ordinal)
             || error.Contains("Operation failed; Error during operation: argument must not be null.", StringComparison.Ordinal));
-
-    private static bool StartsLineComment(string input, int line, int column)
-    {
-        var lines = input.Split('\n');
-        if (line - 1 >= lines.Length || column - 1 > lines[line - 1].Length)
-        {
-            return false;
-        }
-
-        var rest = lines[line - 1].AsSpan(column - 1);
-        return rest.StartsWith("#") || rest.StartsWith("//");
-    }
 
     [GeneratedRegex(@"%\{~?\s*(?:else\s*~?|if\b[^}]*|for\b[^}]*)\}\$\{~?\s*null\s*~?\}%\{")]
     private static partial Regex NullDirectiveBranch();

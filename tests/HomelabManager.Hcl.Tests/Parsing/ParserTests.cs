@@ -1,5 +1,6 @@
 using HomelabManager.Hcl.Evaluation;
 using HomelabManager.Hcl.Syntax;
+using HomelabManager.Hcl.Text;
 
 namespace HomelabManager.Hcl.Tests.Parsing;
 
@@ -167,7 +168,20 @@ public sealed class ParserTests
     [InlineData("a = 1 ** 2\n", "1:7 Unsupported operator")]
     [InlineData("a = 1 & 2\n", "1:7 Unsupported operator")]
     [InlineData("a = \u201Cx\u201D\n", "1:5 Invalid character")]
+    [InlineData("a = 1 + # why\nb = 2\n", "1:9 Invalid expression")]
+    [InlineData("a {\n  b = // why\r\n}\n", "2:7 Invalid expression")]
     public void ReportsTheFirstErrorAtTheRightPlace(string text, string expected) => Assert.Equal(expected, Hcl.FirstError(text));
+
+    [Fact]
+    public void ALineCommentIsTheNewlineThatEndsIt()
+    {
+        // As hashicorp/hcl sees it: one newline token spanning the comment and its line break.
+        var result = Hcl.Parse("a = 1 + # why\nb = 2\n");
+        var error = result.Diagnostics[0];
+
+        Assert.Equal(new SourceRange(new(1, 9, 8), new(2, 1, 14)), error.Range);
+        Assert.Equal(["a", "b"], Hcl.ParseValid("a = 1 # one\nb = 2 // two\r\n# three").Body.Attributes.Select(x => x.Name));
+    }
 
     [Fact]
     public void OneErrorDoesNotCascade()
