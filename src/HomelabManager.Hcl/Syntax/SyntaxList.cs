@@ -82,11 +82,6 @@ public readonly struct SyntaxList<T> : IReadOnlyList<T>, IEquatable<SyntaxList<T
         return result;
     }
 
-    /// <summary>This list seen as a list of a base type of its elements (the same storage, no copy).</summary>
-    internal SyntaxList<TBase> As<TBase>()
-        where TBase : class =>
-        _storage is null ? default : new SyntaxList<TBase>(_storage, _start, Count);
-
     /// <summary>An enumerator that does not allocate.</summary>
     public Enumerator GetEnumerator() => new(this);
 

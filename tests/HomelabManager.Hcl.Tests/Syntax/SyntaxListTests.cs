@@ -93,7 +93,7 @@ public sealed class SyntaxListTests
 
         Assert.True(body.Attributes == body.Attributes);
         Assert.Equal(body.Items.GetHashCode(), body.Items.GetHashCode());
-        Assert.True(body.Attributes.As<SyntaxNode>() == body.Items);
+        Assert.Equal<SyntaxNode>(body.Items, body.Attributes);
         Assert.True(SyntaxList.CopyOf(body.Items.ToArray()) != body.Items);
     }
 
