@@ -28,4 +28,10 @@ internal static class OptionRules
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !text.Any(char.IsWhiteSpace)
             ? null
             : "Expected an https:// URL.";
+
+    /// <summary>An absolute http or https URL (http for local doubles and proxies), e.g. an API's base address.</summary>
+    public static string? HttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(char.IsWhiteSpace)
+            ? null
+            : "Expected an http(s):// URL.";
 }

@@ -26,18 +26,22 @@ internal static class DnsDiagnostics
             zone.Path, zone.Range);
     }
 
-    /// <summary>Shared checks: a target is known; the zone holds the domain.</summary>
-    public static void CheckCommon(IntegrationSection section, ValidationContext context, string zoneKey)
+    /// <summary>
+    /// A DNS provider's section: its options by their own rules, then what every DNS provider needs — a known
+    /// target, and a <c>zone</c> that holds the domain.
+    /// </summary>
+    public static void Validate(IntegrationSection section, IReadOnlyList<ProviderOption> options, ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(context);
+        ProviderOptionValidator.Validate(section, options, context.Diagnostics);
         if (section.Config.Find("target") is null && context.Configuration[IntegrationCategory.Vpn] is null)
         {
             context.Diagnostics.Add(NoTarget(section));
         }
 
         var domain = context.Configuration.Homelab.Domain;
-        if (section.Config.Find(zoneKey) is ConfigScalar { HasPlaceholders: false, IsNull: false } zone
+        if (section.Config.Find("zone") is ConfigScalar { HasPlaceholders: false, IsNull: false } zone
             && !string.IsNullOrEmpty(domain) && !DnsRecordNames.IsIn(domain, zone.Text.TrimEnd('.')))
         {
             context.Diagnostics.Add(ZoneOutsideDomain(zone, domain));

@@ -10,6 +10,9 @@ namespace HomelabManager.Integrations.Dns;
 /// </summary>
 internal static class DnsTargets
 {
+    /// <summary>The zone a DNS provider writes in: its <c>zone</c> option, else the homelab's domain.</summary>
+    public static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
+
     /// <summary>The <c>target</c> option shared by both providers.</summary>
     public static ProviderOption TargetOption { get; } =
         new("target", "Where public names point when no VPN/tunnel decides (IPv4, IPv6 or host name)", OptionKind.String) { Validator = TargetProblem };

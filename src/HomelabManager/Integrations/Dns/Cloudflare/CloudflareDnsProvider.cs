@@ -27,16 +27,13 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
         new("zone", "Cloudflare zone holding the public names (empty: homelab.domain)", OptionKind.Hostname),
         new("proxied", "Proxy traffic through Cloudflare (orange cloud) when no VPN decides", OptionKind.Bool) { Default = "false" },
         DnsTargets.TargetOption,
-        new("api_url", "Cloudflare API base address", OptionKind.String) { Default = CloudflareSettings.DefaultApiUrl, Validator = ApiUrlProblem },
+        new("api_url", "Cloudflare API base address", OptionKind.String) { Default = CloudflareSettings.DefaultApiUrl, Validator = OptionRules.HttpUrl },
     ];
 
     /// <inheritdoc />
     public void Validate(IntegrationSection section, ValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(context);
-        ProviderOptionValidator.Validate(section, Options, context.Diagnostics);
-        DnsDiagnostics.CheckCommon(section, context, "zone");
+        DnsDiagnostics.Validate(section, Options, context);
     }
 
     /// <inheritdoc />
@@ -50,7 +47,7 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
     public IExternalActions CreateExternalActions(IntegrationContext context, HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new CloudflareDnsActions(Client(context, http), ZoneOf(context), context.Domain);
+        return new CloudflareDnsActions(Client(context, http), DnsTargets.ZoneOf(context), context.Domain);
     }
 
     /// <inheritdoc />
@@ -58,16 +55,8 @@ internal sealed class CloudflareDnsProvider : IIntegrationProvider, IExternalAct
     {
         ArgumentNullException.ThrowIfNull(context);
         using var client = Client(context, http);
-        return await CloudflareChecks.RunAsync(client, ZoneOf(context), cancellationToken);
+        return await CloudflareChecks.RunAsync(client, DnsTargets.ZoneOf(context), cancellationToken);
     }
-
-    /// <summary>An http(s) URL (http for local doubles and proxies).</summary>
-    internal static string? ApiUrlProblem(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(char.IsWhiteSpace)
-            ? null
-            : "Expected an http(s):// URL.";
-
-    private static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
 
     private static CloudflareClient Client(IntegrationContext context, HttpClient http) =>
         CloudflareProviderClient.Create(context, http, "The Cloudflare API token");

@@ -30,7 +30,7 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
         new("zone", "Hosted zone name (empty: homelab.domain)", OptionKind.Hostname),
         new("access_key_id", "AWS access key id (empty: AWS_ACCESS_KEY_ID)", OptionKind.String) { Validator = OptionRules.Identifier },
         new("secret_access_key", "AWS secret access key (empty: AWS_SECRET_ACCESS_KEY)", OptionKind.Secret),
-        new("endpoint", "Route 53 API base address", OptionKind.String) { Default = Route53Settings.DefaultEndpoint, Validator = Cloudflare.CloudflareDnsProvider.ApiUrlProblem },
+        new("endpoint", "Route 53 API base address", OptionKind.String) { Default = Route53Settings.DefaultEndpoint, Validator = OptionRules.HttpUrl },
         new("ttl", "TTL of the records in seconds", OptionKind.Int) { Default = "300", Validator = TtlProblem },
         DnsTargets.TargetOption,
     ];
@@ -38,10 +38,7 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
     /// <inheritdoc />
     public void Validate(IntegrationSection section, ValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(context);
-        ProviderOptionValidator.Validate(section, Options, context.Diagnostics);
-        DnsDiagnostics.CheckCommon(section, context, "zone");
+        DnsDiagnostics.Validate(section, Options, context);
     }
 
     /// <inheritdoc />
@@ -56,7 +53,7 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Settings;
-        return new Route53DnsActions(Client(context, http), settings.GetString("hosted_zone_id"), ZoneOf(context), context.Domain, settings.GetInt("ttl"));
+        return new Route53DnsActions(Client(context, http), settings.GetString("hosted_zone_id"), DnsTargets.ZoneOf(context), context.Domain, settings.GetInt("ttl"));
     }
 
     /// <inheritdoc />
@@ -64,7 +61,7 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
     {
         ArgumentNullException.ThrowIfNull(context);
         using var client = Client(context, http);
-        return await Route53Checks.RunAsync(client, context.Settings.GetString("hosted_zone_id"), ZoneOf(context), cancellationToken);
+        return await Route53Checks.RunAsync(client, context.Settings.GetString("hosted_zone_id"), DnsTargets.ZoneOf(context), cancellationToken);
     }
 
     /// <summary>
@@ -81,8 +78,6 @@ internal sealed class Route53DnsProvider : IIntegrationProvider, IExternalAction
             ? new AwsCredentials(id, key, environment("AWS_SESSION_TOKEN") is { Length: > 0 } token ? token : null)
             : AwsCredentials.FromEnvironment(environment);
     }
-
-    private static string ZoneOf(IntegrationContext context) => context.Settings.GetString("zone") ?? context.Domain;
 
     /// <summary>A signing client on the command's clock and trace, with Route 53's retry rules.</summary>
     private static Route53Client Client(IntegrationContext context, HttpClient http)

@@ -55,7 +55,7 @@ internal sealed class CloudflareTunnelProvider : IIntegrationProvider, IDnsTarge
         },
         new("origin_tls_verify", "Verify the origin's TLS certificate (off: the hop stays on the node)", OptionKind.Bool) { Default = "false" },
         new("image", "cloudflared container image", OptionKind.String) { Default = "cloudflare/cloudflared:2025.8.0", Validator = OptionRules.Image },
-        new("api_url", "Cloudflare API base address", OptionKind.String) { Default = CloudflareSettings.DefaultApiUrl, Validator = ApiUrlProblem },
+        new("api_url", "Cloudflare API base address", OptionKind.String) { Default = CloudflareSettings.DefaultApiUrl, Validator = OptionRules.HttpUrl },
     ];
 
     /// <inheritdoc />
@@ -163,10 +163,4 @@ internal sealed class CloudflareTunnelProvider : IIntegrationProvider, IDnsTarge
 
         return CloudflaredIngressRules.ServiceProblem(text) is { } problem ? problem + "." : null;
     }
-
-    /// <summary>An http(s) URL (http for local doubles and proxies).</summary>
-    internal static string? ApiUrlProblem(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(char.IsWhiteSpace)
-            ? null
-            : "Expected an http(s):// URL.";
 }
